@@ -1,0 +1,3 @@
+using Assay.Bench;
+
+return await BenchRunner.RunAsync(args).ConfigureAwait(false);

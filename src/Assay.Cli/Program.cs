@@ -1,0 +1,3 @@
+using Assay.Cli;
+
+return await AssayCommandLine.RunAsync(args).ConfigureAwait(false);

@@ -1,0 +1,22 @@
+using Microsoft.Extensions.AI;
+
+namespace Assay.Models;
+
+/// <summary>
+/// The one way Assay calls a model. Every feature asks this factory for a client by model id;
+/// the client it returns is the provider's adapter wrapped in the shared decorators
+/// (metering, response cache, retries and rate limits), so no feature repeats them.
+/// </summary>
+public interface IModelFactory
+{
+    /// <summary>A chat client for the id; throws <see cref="AssayException"/> for an unknown provider, a malformed id or a missing credential.</summary>
+    IChatClient CreateChatClient(string modelId);
+
+    /// <summary>An embedding generator for the id (for example <c>local:use-lite</c>, <c>openai:text-embedding-3-small</c>, <c>bedrock:amazon.titan-embed-text-v2:0</c>).</summary>
+    IEmbeddingGenerator<string, Embedding<float>> CreateEmbeddingGenerator(string modelId);
+
+    /// <summary>An image generator for the id (Bedrock Titan Image / Nova Canvas, or an OpenAI-compatible images endpoint).</summary>
+#pragma warning disable MEAI001 // IImageGenerator is marked experimental in Microsoft.Extensions.AI.Abstractions; it is the only image abstraction there is.
+    IImageGenerator CreateImageGenerator(string modelId);
+#pragma warning restore MEAI001
+}
