@@ -1,0 +1,51 @@
+namespace Assay.Migration.Runs;
+
+/// <summary>
+/// One model call of a study, stored as it arrives (the run store's row) and read by evaluation.
+/// Times in milliseconds, costs in US dollars. Keyed by (<see cref="Model"/>, <see cref="ItemId"/>, <see cref="Repeat"/>).
+/// </summary>
+public sealed record GenerationRecord
+{
+    /// <summary>The study's label for the model: <c>source</c> or a candidate's name.</summary>
+    public required string Model { get; init; }
+
+    /// <summary>The model id that was called (or replayed), e.g. <c>bedrock:amazon.nova-lite-v1:0</c>.</summary>
+    public required string ModelId { get; init; }
+
+    public required string ItemId { get; init; }
+
+    /// <summary>0-based repeat number.</summary>
+    public int Repeat { get; init; }
+
+    /// <summary>The prompt text sent (template filled in).</summary>
+    public required string Prompt { get; init; }
+
+    /// <summary>The model's answer; null when the call failed.</summary>
+    public string? Response { get; init; }
+
+    /// <summary>The final error after every retry; null when the call succeeded.</summary>
+    public string? Error { get; init; }
+
+    public double? LatencyMs { get; init; }
+
+    public double? TimeToFirstTokenMs { get; init; }
+
+    public double? ServerLatencyMs { get; init; }
+
+    public long InputTokens { get; init; }
+
+    public long OutputTokens { get; init; }
+
+    public bool TokensEstimated { get; init; }
+
+    public decimal? CostUsd { get; init; }
+
+    public int Attempts { get; init; } = 1;
+
+    public bool Cached { get; init; }
+
+    /// <summary>True when the answer was replayed from a recording, not produced now.</summary>
+    public bool Replayed { get; init; }
+
+    public DateTimeOffset CompletedAt { get; init; }
+}

@@ -1,0 +1,22 @@
+namespace Assay.Migration.Runs;
+
+/// <summary>
+/// One item of a study's dataset. <see cref="ItemId"/> is derived from the document's content
+/// (normalised text, SHA-256, first 16 hex digits), so the same document is the same item in
+/// the dataset, in a recorded source call and in every candidate's results.
+/// </summary>
+public sealed record StudyItem
+{
+    public required string ItemId { get; init; }
+
+    /// <summary>1-based data row in the dataset file (for error messages and the results CSV).</summary>
+    public required int Row { get; init; }
+
+    public required string Document { get; init; }
+
+    /// <summary>The human reference answer, when the dataset has one.</summary>
+    public string? Reference { get; init; }
+
+    /// <summary><c>dev</c> (used to choose prompts) or <c>test</c> (reported); chosen by the study's seed.</summary>
+    public string Split { get; init; } = "test";
+}
