@@ -1,0 +1,102 @@
+using Assay.Migration.Datasets;
+using Assay.Migration.Prompts;
+
+namespace Assay.Migration.Study;
+
+/// <summary>
+/// A checked study: every path resolved against the study file's folder, every default filled.
+/// What generation needs, and what evaluation reads (metrics, judges, criteria, volume, weights).
+/// </summary>
+public sealed record Study
+{
+    /// <summary>The study file it was read from (full path).</summary>
+    public required string FilePath { get; init; }
+
+    public required string Name { get; init; }
+
+    public required string DatasetPath { get; init; }
+
+    public required DatasetColumns Columns { get; init; }
+
+    public required ModelSpec Source { get; init; }
+
+    public required IReadOnlyList<ModelSpec> Candidates { get; init; }
+
+    /// <summary>Reference and judge metrics to compute, as written (e.g. <c>rougeL</c>, <c>semantic</c>, <c>judge:Correctness</c>).</summary>
+    public required IReadOnlyList<string> Metrics { get; init; }
+
+    /// <summary>The embedding model for semantic similarity (default <c>local:use-lite</c>, offline).</summary>
+    public required string EmbeddingModel { get; init; }
+
+    public required IReadOnlyList<string> Judges { get; init; }
+
+    public required DecisionCriteria Criteria { get; init; }
+
+    /// <summary>The workshop's weighted score weights (latency, cost, quality); a secondary view.</summary>
+    public required (double Latency, double Cost, double Quality) Weights { get; init; }
+
+    /// <summary>Calls per month, for cost projections.</summary>
+    public required long MonthlyVolume { get; init; }
+
+    public required int Concurrency { get; init; }
+
+    /// <summary>Per model; null = no limit beyond the model layer's own.</summary>
+    public double? RequestsPerMinute { get; init; }
+
+    public required int Repeats { get; init; }
+
+    public required int Seed { get; init; }
+
+    /// <summary>Share of items used only to choose prompts (never reported); 0 when nothing is optimized.</summary>
+    public required double DevShare { get; init; }
+
+    public required bool AllowUnpaired { get; init; }
+
+    /// <summary><c>sqlite</c>, <c>sqlite:PATH</c> or <c>postgres:CONNECTION</c>; null = SQLite in the output folder.</summary>
+    public string? Store { get; init; }
+
+    public required GenerationSettings Generation { get; init; }
+}
+
+/// <summary>A model in the study: its label, id, prompt template and how the template is obtained.</summary>
+public sealed record ModelSpec
+{
+    /// <summary>The study's label (<c>source</c>, or the candidate's name); unique in the study.</summary>
+    public required string Name { get; init; }
+
+    public required string ModelId { get; init; }
+
+    /// <summary>The template; for an optimized candidate, the source template it starts from.</summary>
+    public required PromptTemplate Prompt { get; init; }
+
+    /// <summary>The study-file field of the prompt, for messages (e.g. <c>candidates[1].prompt</c>).</summary>
+    public required string PromptField { get; init; }
+
+    /// <summary>Null, <c>bedrock</c>, or the optimizer's chat model id.</summary>
+    public string? Optimizer { get; init; }
+
+    public int Rewrites { get; init; } = 4;
+
+    /// <summary>US dollars per 1,000 input and output tokens, from the study file; null = the model layer's catalog.</summary>
+    public (decimal Input, decimal Output)? PricePer1k { get; init; }
+
+    /// <summary>True for <c>replay:</c> sources: records come from the file, nothing is called.</summary>
+    public bool IsReplay => ModelId.StartsWith("replay:", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The recording's full path for a replay source.</summary>
+    public string? RecordingPath { get; init; }
+}
+
+/// <summary>
+/// What a candidate must meet to be recommended. Quality margin is in the primary metric's own
+/// units (0..1 scores): non-inferior when the lower bound of (candidate - source) is above -margin.
+/// </summary>
+public sealed record DecisionCriteria(
+    string PrimaryMetric,
+    double QualityMargin,
+    double? MaxLatencyP90Ms,
+    double? MinCostReduction,
+    IReadOnlyList<string> RequiredMetrics);
+
+/// <summary>Call settings for every live model (the workshop's: "You are an assistant.", 1024 tokens, temperature 0, top-p 1).</summary>
+public sealed record GenerationSettings(string SystemPrompt, int MaxTokens, float Temperature, float TopP);
