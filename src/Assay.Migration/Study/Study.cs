@@ -80,6 +80,12 @@ public sealed record ModelSpec
     /// <summary>US dollars per 1,000 input and output tokens, from the study file; null = the model layer's catalog.</summary>
     public (decimal Input, decimal Output)? PricePer1k { get; init; }
 
+    /// <summary>The study-file entry, for messages: e.g. <c>candidates[0]</c> or <c>source</c>.</summary>
+    public string Field { get; init; } = "source";
+
+    /// <summary>Where the entry is written, for messages: e.g. <c>/path/study.yaml line 14</c>.</summary>
+    public string Where { get; init; } = string.Empty;
+
     /// <summary>True for <c>replay:</c> sources: records come from the file, nothing is called.</summary>
     public bool IsReplay => ModelId.StartsWith("replay:", StringComparison.OrdinalIgnoreCase);
 

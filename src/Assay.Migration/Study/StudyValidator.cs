@@ -108,6 +108,8 @@ internal sealed class StudyValidator(StudyFile file, string filePath, YamlLocati
             PromptField = "source.prompt",
             PricePer1k = ReadPrice(source.Price, "source.price"),
             RecordingPath = recording,
+            Field = "source",
+            Where = Where("source.model"),
         };
     }
 
@@ -162,6 +164,8 @@ internal sealed class StudyValidator(StudyFile file, string filePath, YamlLocati
                 Optimizer = optimizer,
                 Rewrites = c.Rewrites ?? 4,
                 PricePer1k = ReadPrice(c.Price, $"{at}.price"),
+                Field = at,
+                Where = Where($"{at}.model"),
             });
         }
 
