@@ -96,6 +96,10 @@ public sealed class GenerationRunner(
         return new GenerationSummary(total, work.Count, resumed, failed);
     }
 
+    /// <summary>Every stored record of the study (read back after a run, including those kept from earlier runs).</summary>
+    public Task<IReadOnlyList<GenerationRecord>> ReadAsync(string study, CancellationToken cancellationToken) =>
+        store.ReadAsync(study, cancellationToken);
+
     private async Task WriteAsync(string study, ChannelReader<(GenerationRecord, string)> reader, CancellationTokenSource stop)
     {
         var batch = new List<(GenerationRecord, string)>(WriteBatch);

@@ -1,4 +1,6 @@
 using Assay.Migration.Datasets;
+using Assay.Migration.Decision;
+using Assay.Migration.Evaluation.Judges;
 using Assay.Migration.Prompts;
 
 namespace Assay.Migration.Study;
@@ -22,18 +24,21 @@ public sealed record Study
 
     public required IReadOnlyList<ModelSpec> Candidates { get; init; }
 
-    /// <summary>Reference and judge metrics to compute, as written (e.g. <c>rougeL</c>, <c>semantic</c>, <c>judge:Correctness</c>).</summary>
-    public required IReadOnlyList<string> Metrics { get; init; }
+    /// <summary>Reference metrics to compute.</summary>
+    public required ReferenceMetricSelection Metrics { get; init; }
 
-    /// <summary>The embedding model for semantic similarity (default <c>local:use-lite</c>, offline).</summary>
-    public required string EmbeddingModel { get; init; }
+    /// <summary>The embedding model for semantic similarity (default <c>local:use-lite</c>, offline); null when not computed.</summary>
+    public string? EmbeddingModel { get; init; }
 
-    public required IReadOnlyList<string> Judges { get; init; }
+    /// <summary>LLM judges; null when the study uses reference metrics only.</summary>
+    public JudgeSettings? Judges { get; init; }
 
     public required DecisionCriteria Criteria { get; init; }
 
+    public string? PrimaryMetric { get; init; }
+
     /// <summary>The workshop's weighted score weights (latency, cost, quality); a secondary view.</summary>
-    public required (double Latency, double Cost, double Quality) Weights { get; init; }
+    public required WeightedScoreWeights Weights { get; init; }
 
     /// <summary>Calls per month, for cost projections.</summary>
     public required long MonthlyVolume { get; init; }
@@ -93,16 +98,18 @@ public sealed record ModelSpec
     public string? RecordingPath { get; init; }
 }
 
-/// <summary>
-/// What a candidate must meet to be recommended. Quality margin is in the primary metric's own
-/// units (0..1 scores): non-inferior when the lower bound of (candidate - source) is above -margin.
-/// </summary>
-public sealed record DecisionCriteria(
-    string PrimaryMetric,
-    double QualityMargin,
-    double? MaxLatencyP90Ms,
-    double? MinCostReduction,
-    IReadOnlyList<string> RequiredMetrics);
+/// <summary>Which reference metrics the study computes (keys as in <c>MetricNames</c>).</summary>
+public sealed record ReferenceMetricSelection(bool Rouge, bool SemanticSimilarity, bool LengthRatio);
+
+/// <summary>The study's judges (name and model id each) and how they judge.</summary>
+public sealed record JudgeSettings(
+    IReadOnlyList<(string Name, string ModelId)> Models,
+    IReadOnlyList<JudgeMetric> Metrics,
+    bool Pairwise,
+    int Repeats,
+    int? MaxItems,
+    int Concurrency,
+    bool FailOnUnparsableAnswer);
 
 /// <summary>Call settings for every live model (the workshop's: "You are an assistant.", 1024 tokens, temperature 0, top-p 1).</summary>
 public sealed record GenerationSettings(string SystemPrompt, int MaxTokens, float Temperature, float TopP);

@@ -20,7 +20,7 @@ public sealed class StudyFile
 
     public string? EmbeddingModel { get; set; }
 
-    public List<string>? Judges { get; set; }
+    public JudgesSection? Judges { get; set; }
 
     public CriteriaSection? Criteria { get; set; }
 
@@ -94,15 +94,62 @@ public sealed class PriceSection
 
 public sealed class CriteriaSection
 {
+    /// <summary>The quality metric of the Pareto front and weighted score; default: the first quality criterion's metric.</summary>
     public string? PrimaryMetric { get; set; }
 
-    public double? QualityMargin { get; set; }
+    public List<QualitySection>? Quality { get; set; }
 
-    public double? MaxLatencyP90Ms { get; set; }
+    public LatencySection? Latency { get; set; }
 
-    public double? MinCostReduction { get; set; }
+    public double? MinCostReductionPercent { get; set; }
 
-    public List<string>? RequiredMetrics { get; set; }
+    /// <summary><c>lowestCost</c>, <c>weightedScore</c> or <c>highestQuality</c>.</summary>
+    public string? Prefer { get; set; }
+}
+
+public sealed class QualitySection
+{
+    public string? Metric { get; set; }
+
+    public double? Margin { get; set; }
+}
+
+public sealed class LatencySection
+{
+    /// <summary><c>p50</c>, <c>p90</c>, <c>p95</c> or <c>mean</c>.</summary>
+    public string? Statistic { get; set; }
+
+    /// <summary><c>client</c>, <c>server</c> or <c>firstToken</c>.</summary>
+    public string? Kind { get; set; }
+
+    public double? MaxMs { get; set; }
+
+    public double? TolerancePercent { get; set; }
+}
+
+public sealed class JudgesSection
+{
+    public List<JudgeSection>? Models { get; set; }
+
+    /// <summary>Judge metrics, e.g. <c>correctness</c>, <c>completeness</c>, <c>professionalStyleAndTone</c>.</summary>
+    public List<string>? Metrics { get; set; }
+
+    public bool? Pairwise { get; set; }
+
+    public int? Repeats { get; set; }
+
+    public int? MaxItems { get; set; }
+
+    public int? Concurrency { get; set; }
+
+    public bool? FailOnUnparsableAnswer { get; set; }
+}
+
+public sealed class JudgeSection
+{
+    public string? Name { get; set; }
+
+    public string? Model { get; set; }
 }
 
 public sealed class WeightsSection

@@ -5,10 +5,8 @@ using Assay.Models;
 namespace Assay.Migration.Study;
 
 /// <summary>Turns a parsed study file into a <see cref="Study"/>, or throws naming file, line, field and the fix.</summary>
-internal sealed class StudyValidator(StudyFile file, string filePath, YamlLocations locations)
+internal sealed partial class StudyValidator(StudyFile file, string filePath, YamlLocations locations)
 {
-    private static readonly string[] DefaultMetrics = ["rouge1", "rouge2", "rougeL", "semantic", "lengthRatio"];
-
     private readonly string _folder = Path.GetDirectoryName(filePath) ?? ".";
 
     public Study Validate()
@@ -27,13 +25,10 @@ internal sealed class StudyValidator(StudyFile file, string filePath, YamlLocati
         Check(devShare is >= 0 and <= 0.9, "devShare", $"is {devShare}; use a share between 0 and 0.9 (0.3 = 30% of items choose prompts, the rest are reported)");
         Check(!anyOptimized || devShare > 0, "devShare", "is 0 but a candidate is optimized; prompts must be chosen on development items, never on the reported ones: use e.g. 0.3");
 
-        var metrics = file.Metrics is { Count: > 0 } m ? m : [.. DefaultMetrics];
-        var criteria = file.Criteria ?? new CriteriaSection();
-        var margin = criteria.QualityMargin ?? 0.02;
-        Check(margin is >= 0 and < 1, "criteria.qualityMargin", $"is {margin}; use a non-negative margin in the metric's units, e.g. 0.02");
-        Check(criteria.MinCostReduction is null or (>= 0 and < 1), "criteria.minCostReduction", "must be a fraction between 0 and 1 (0.2 = at least 20% cheaper per call)");
-        Check(criteria.MaxLatencyP90Ms is null or > 0, "criteria.maxLatencyP90Ms", "must be a positive number of milliseconds");
-        var weights = file.Weights ?? new WeightsSection();
+        var (metrics, embedding) = ReadMetrics();
+        var judges = ReadJudges();
+        var (criteria, primary) = ReadCriteria(metrics, judges);
+        var weights = ReadWeights();
         var concurrency = file.Concurrency ?? 4;
         Check(concurrency is >= 1 and <= 1024, "concurrency", $"is {concurrency}; use 1 to 1024 calls in flight");
         var repeats = file.Repeats ?? 1;
@@ -52,14 +47,6 @@ internal sealed class StudyValidator(StudyFile file, string filePath, YamlLocati
         Check(generation.MaxTokens is null or (> 0 and <= 100_000), "generation.maxTokens", "must be between 1 and 100000");
         Check(generation.Temperature is null or (>= 0 and <= 2), "generation.temperature", "must be between 0 and 2");
         Check(generation.TopP is null or (> 0 and <= 1), "generation.topP", "must be above 0 and at most 1");
-        var embedding = file.EmbeddingModel ?? "local:use-lite";
-        CheckModelId(embedding, "embeddingModel");
-        var judges = file.Judges ?? [];
-        for (var i = 0; i < judges.Count; i++)
-        {
-            CheckModelId(judges[i], $"judges[{i}]");
-        }
-
         return new Study
         {
             FilePath = filePath,
@@ -71,8 +58,9 @@ internal sealed class StudyValidator(StudyFile file, string filePath, YamlLocati
             Metrics = metrics,
             EmbeddingModel = embedding,
             Judges = judges,
-            Criteria = new DecisionCriteria(criteria.PrimaryMetric ?? "rougeL", margin, criteria.MaxLatencyP90Ms, criteria.MinCostReduction, criteria.RequiredMetrics ?? []),
-            Weights = (weights.Latency ?? 0.3, weights.Cost ?? 0.4, weights.Quality ?? 0.3),
+            Criteria = criteria,
+            PrimaryMetric = primary,
+            Weights = weights,
             MonthlyVolume = file.MonthlyVolume ?? 100_000,
             Concurrency = concurrency,
             RequestsPerMinute = file.RequestsPerMinute,
