@@ -19,4 +19,11 @@ public sealed record StudyItem
 
     /// <summary><c>dev</c> (used to choose prompts) or <c>test</c> (reported); chosen by the study's seed.</summary>
     public string Split { get; init; } = "test";
+
+    /// <summary>
+    /// False when the item has no counterpart on the other side (a dataset row without a recorded
+    /// source call, or a recorded call whose document is not in the dataset). Such items only take
+    /// part when the study sets <c>allowUnpaired: true</c>, and are labelled unpaired wherever shown.
+    /// </summary>
+    public bool Paired { get; init; } = true;
 }

@@ -1,0 +1,154 @@
+using System.Threading.Channels;
+using Assay.Migration.Prompts;
+using Assay.Migration.Runs;
+using Assay.Migration.Store;
+using Assay.Migration.Study;
+using Assay.Models;
+
+namespace Assay.Migration.Generation;
+
+/// <summary>
+/// Runs the calls of a study: up to <c>concurrency</c> in flight across all models, each model
+/// paced to the study's requests per minute, every result written to the run store as it
+/// arrives (one writer, batched transactions). Calls already stored with the same fingerprint
+/// are skipped, which is what makes <c>--resume</c> redo nothing that finished. On cancellation
+/// every result that arrived is written before the exception leaves.
+/// </summary>
+public sealed class GenerationRunner(
+    IModelFactory models,
+    IRunStore store,
+    GenerationSettings settings,
+    int concurrency,
+    double? requestsPerMinute,
+    TimeProvider time,
+    ITokenCounter tokens,
+    IProgress<GenerationProgress>? progress = null)
+{
+    /// <summary>A model that fails this many calls in a row without one success is reported unavailable.</summary>
+    internal const int FailFastAfter = 10;
+
+    private const int WriteBatch = 256;
+
+    public async Task<GenerationSummary> RunAsync(string study, IReadOnlyList<GenerationJob> jobs, CancellationToken cancellationToken)
+    {
+        var finished = await store.FinishedAsync(study, cancellationToken);
+        var work = new List<WorkItem>();
+        var resumed = 0;
+        var health = new Dictionary<string, ModelHealth>(StringComparer.Ordinal);
+        foreach (var job in jobs)
+        {
+            var fingerprint = Fingerprint.Of(job.Model.ModelId, job.Prompt, settings);
+            var pending = new List<(StudyItem, int)>();
+            foreach (var item in job.Items)
+            {
+                for (var repeat = 0; repeat < job.Repeats; repeat++)
+                {
+                    if (finished.TryGetValue(new RecordKey(job.Label, item.ItemId, repeat), out var stored) && stored == fingerprint)
+                    {
+                        resumed++;
+                    }
+                    else
+                    {
+                        pending.Add((item, repeat));
+                    }
+                }
+            }
+
+            if (pending.Count == 0)
+            {
+                continue;
+            }
+
+            var caller = new ModelCaller(models.CreateChatClient(job.Model.ModelId), job.Model, job.Label, settings, tokens, time);
+            var pacer = requestsPerMinute is { } rpm ? new CallPacer(rpm, time) : null;
+            health[job.Label] = new ModelHealth(job.Model);
+            work.AddRange(pending.Select(p => new WorkItem(caller, pacer, job, p.Item1, p.Item2, fingerprint)));
+        }
+
+        var total = work.Count + resumed;
+        var done = resumed;
+        var failed = 0;
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var channel = Channel.CreateUnbounded<(GenerationRecord, string)>(new UnboundedChannelOptions { SingleReader = true });
+        var writer = WriteAsync(study, channel.Reader, stop);
+        try
+        {
+            await Parallel.ForEachAsync(work, new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = stop.Token }, async (w, ct) =>
+            {
+                if (w.Pacer is not null)
+                {
+                    await w.Pacer.WaitAsync(ct);
+                }
+
+                var record = await w.Caller.CallAsync(w.Item, w.Job.Prompt.Fill(w.Item.Document), w.Repeat, ct);
+                channel.Writer.TryWrite((record, w.Fingerprint));
+                var failedNow = record.Error is null ? Volatile.Read(ref failed) : Interlocked.Increment(ref failed);
+                progress?.Report(new GenerationProgress(Interlocked.Increment(ref done), total, failedNow, resumed, w.Job.Label));
+                health[w.Job.Label].Observe(record);
+            });
+        }
+        finally
+        {
+            channel.Writer.TryComplete();
+            await writer;
+        }
+
+        return new GenerationSummary(total, work.Count, resumed, failed);
+    }
+
+    /// <summary>Every stored record of the study (read back after a run, including those kept from earlier runs).</summary>
+    public Task<IReadOnlyList<GenerationRecord>> ReadAsync(string study, CancellationToken cancellationToken) =>
+        store.ReadAsync(study, cancellationToken);
+
+    private async Task WriteAsync(string study, ChannelReader<(GenerationRecord, string)> reader, CancellationTokenSource stop)
+    {
+        var batch = new List<(GenerationRecord, string)>(WriteBatch);
+        try
+        {
+            // Not cancellable on purpose: whatever arrived is written, even after Ctrl-C.
+            while (await reader.WaitToReadAsync(CancellationToken.None))
+            {
+                while (batch.Count < WriteBatch && reader.TryRead(out var entry))
+                {
+                    batch.Add(entry);
+                }
+
+                await store.UpsertAsync(study, batch, CancellationToken.None);
+                batch.Clear();
+            }
+        }
+        catch
+        {
+            await stop.CancelAsync();
+            throw;
+        }
+    }
+
+    private sealed record WorkItem(ModelCaller Caller, CallPacer? Pacer, GenerationJob Job, StudyItem Item, int Repeat, string Fingerprint);
+
+    /// <summary>Stops a study early when a model fails every call: one clear message instead of a thousand failed rows.</summary>
+    private sealed class ModelHealth(ModelSpec model)
+    {
+        private int _successes;
+        private int _failures;
+
+        public void Observe(GenerationRecord record)
+        {
+            if (record.Error is null)
+            {
+                Interlocked.Increment(ref _successes);
+                return;
+            }
+
+            if (Interlocked.Increment(ref _failures) >= FailFastAfter && Volatile.Read(ref _successes) == 0)
+            {
+                throw new AssayException(
+                    $"{model.Where}: model '{model.ModelId}' ({model.Field}) failed its first {FailFastAfter} calls (last: {record.Error}); check the model id, its credentials and that the service is reachable, then run again with --resume.",
+                    ExitCodes.ModelUnavailable);
+            }
+        }
+    }
+}
+
+/// <summary>Calls in the plan, calls made now, calls kept from an earlier run, and failures among those made now.</summary>
+public sealed record GenerationSummary(int Total, int Made, int Resumed, int Failed);

@@ -1,0 +1,30 @@
+using Assay.Migration.Runs;
+
+namespace Assay.Migration.Store;
+
+/// <summary>
+/// Where a study's calls are kept as they arrive, so that a crash or Ctrl-C loses nothing that
+/// finished and <c>--resume</c> redoes nothing that finished. Writes are idempotent upserts on
+/// (study, model, item, repeat). Each row carries the fingerprint of the model's configuration
+/// (model id, prompt template, call settings): a changed prompt does not count as finished.
+/// </summary>
+public interface IRunStore : IAsyncDisposable
+{
+    /// <summary>What the store is, for messages: never a password or full connection string.</summary>
+    string Description { get; }
+
+    Task InitializeAsync(CancellationToken cancellationToken);
+
+    /// <summary>The successful calls of the study, with each row's configuration fingerprint.</summary>
+    Task<IReadOnlyDictionary<RecordKey, string>> FinishedAsync(string study, CancellationToken cancellationToken);
+
+    Task<int> CountAsync(string study, CancellationToken cancellationToken);
+
+    /// <summary>Inserts or replaces the records in one transaction.</summary>
+    Task UpsertAsync(string study, IReadOnlyList<(GenerationRecord Record, string Fingerprint)> records, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<GenerationRecord>> ReadAsync(string study, CancellationToken cancellationToken);
+
+    /// <summary>Removes every record of the study (a fresh run of a study that was stored before).</summary>
+    Task DeleteAsync(string study, CancellationToken cancellationToken);
+}

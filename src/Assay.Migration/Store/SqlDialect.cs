@@ -1,0 +1,56 @@
+namespace Assay.Migration.Store;
+
+/// <summary>
+/// The two databases' differences, kept to column types: the table, its key and the upsert
+/// statement are the same text for SQLite and PostgreSQL (both support ON CONFLICT ... DO UPDATE).
+/// </summary>
+internal sealed record SqlDialect(string Name, string Text, string Integer, string Real, string Money, string Flag)
+{
+    public static readonly SqlDialect Sqlite = new("SQLite", "TEXT", "INTEGER", "REAL", "TEXT", "INTEGER");
+
+    public static readonly SqlDialect Postgres = new("PostgreSQL", "TEXT", "BIGINT", "DOUBLE PRECISION", "NUMERIC(24,12)", "BOOLEAN");
+
+    public string CreateTable => $"""
+        CREATE TABLE IF NOT EXISTS assay_generations (
+            study {Text} NOT NULL,
+            model {Text} NOT NULL,
+            item_id {Text} NOT NULL,
+            repeat_no {Integer} NOT NULL,
+            fingerprint {Text} NOT NULL,
+            model_id {Text} NOT NULL,
+            prompt {Text} NOT NULL,
+            response {Text} NULL,
+            error {Text} NULL,
+            latency_ms {Real} NULL,
+            ttft_ms {Real} NULL,
+            server_latency_ms {Real} NULL,
+            input_tokens {Integer} NOT NULL,
+            output_tokens {Integer} NOT NULL,
+            tokens_estimated {Flag} NOT NULL,
+            cost_usd {Money} NULL,
+            attempts {Integer} NOT NULL,
+            cached {Flag} NOT NULL,
+            replayed {Flag} NOT NULL,
+            completed_at {Text} NOT NULL,
+            PRIMARY KEY (study, model, item_id, repeat_no)
+        )
+        """;
+
+    public const string Upsert = """
+        INSERT INTO assay_generations (study, model, item_id, repeat_no, fingerprint, model_id, prompt, response, error,
+            latency_ms, ttft_ms, server_latency_ms, input_tokens, output_tokens, tokens_estimated, cost_usd, attempts, cached, replayed, completed_at)
+        VALUES (@Study, @Model, @ItemId, @Repeat, @Fingerprint, @ModelId, @Prompt, @Response, @Error,
+            @LatencyMs, @TtftMs, @ServerLatencyMs, @InputTokens, @OutputTokens, @TokensEstimated, @CostUsd, @Attempts, @Cached, @Replayed, @CompletedAt)
+        ON CONFLICT (study, model, item_id, repeat_no) DO UPDATE SET
+            fingerprint = excluded.fingerprint, model_id = excluded.model_id, prompt = excluded.prompt, response = excluded.response,
+            error = excluded.error, latency_ms = excluded.latency_ms, ttft_ms = excluded.ttft_ms, server_latency_ms = excluded.server_latency_ms,
+            input_tokens = excluded.input_tokens, output_tokens = excluded.output_tokens, tokens_estimated = excluded.tokens_estimated,
+            cost_usd = excluded.cost_usd, attempts = excluded.attempts, cached = excluded.cached, replayed = excluded.replayed,
+            completed_at = excluded.completed_at
+        """;
+
+    public const string Columns = """
+        model, item_id, repeat_no, model_id, prompt, response, error, latency_ms, ttft_ms, server_latency_ms,
+        input_tokens, output_tokens, tokens_estimated, cost_usd, attempts, cached, replayed, completed_at
+        """;
+}

@@ -1,0 +1,140 @@
+using System.Data.Common;
+using System.Globalization;
+using Assay.Migration.Runs;
+using Dapper;
+
+namespace Assay.Migration.Store;
+
+/// <summary>The run store over SQLite or PostgreSQL: one table, same columns, same statements.</summary>
+internal sealed class SqlRunStore(SqlDialect dialect, Func<DbConnection> connect, string description, Func<DbConnection, CancellationToken, Task>? onOpen = null, IAsyncDisposable? owned = null) : IRunStore
+{
+    public string Description => description;
+
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(dialect.CreateTable, cancellationToken: cancellationToken));
+    }
+
+    public async Task<IReadOnlyDictionary<RecordKey, string>> FinishedAsync(string study, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(string Model, string ItemId, long Repeat, string Fingerprint)>(new CommandDefinition(
+            "SELECT model, item_id, repeat_no, fingerprint FROM assay_generations WHERE study = @study AND error IS NULL",
+            new { study }, cancellationToken: cancellationToken));
+        return rows.ToDictionary(r => new RecordKey(r.Model, r.ItemId, (int)r.Repeat), r => r.Fingerprint);
+    }
+
+    public async Task<int> CountAsync(string study, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        return (int)await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT COUNT(*) FROM assay_generations WHERE study = @study", new { study }, cancellationToken: cancellationToken));
+    }
+
+    public async Task UpsertAsync(string study, IReadOnlyList<(GenerationRecord Record, string Fingerprint)> records, CancellationToken cancellationToken)
+    {
+        if (records.Count == 0)
+        {
+            return;
+        }
+
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var rows = records.Select(r => new
+        {
+            Study = study,
+            r.Record.Model,
+            r.Record.ItemId,
+            Repeat = (long)r.Record.Repeat,
+            r.Fingerprint,
+            r.Record.ModelId,
+            r.Record.Prompt,
+            r.Record.Response,
+            r.Record.Error,
+            r.Record.LatencyMs,
+            TtftMs = r.Record.TimeToFirstTokenMs,
+            r.Record.ServerLatencyMs,
+            r.Record.InputTokens,
+            r.Record.OutputTokens,
+            r.Record.TokensEstimated,
+            r.Record.CostUsd,
+            Attempts = (long)r.Record.Attempts,
+            r.Record.Cached,
+            r.Record.Replayed,
+            CompletedAt = r.Record.CompletedAt.ToString("O", CultureInfo.InvariantCulture),
+        });
+        await connection.ExecuteAsync(new CommandDefinition(SqlDialect.Upsert, rows, transaction, cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<GenerationRecord>> ReadAsync(string study, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {SqlDialect.Columns} FROM assay_generations WHERE study = @study ORDER BY model, item_id, repeat_no";
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "@study";
+        parameter.Value = study;
+        command.Parameters.Add(parameter);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var records = new List<GenerationRecord>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            records.Add(new GenerationRecord
+            {
+                Model = reader.GetString(0),
+                ItemId = reader.GetString(1),
+                Repeat = Convert.ToInt32(reader.GetValue(2), CultureInfo.InvariantCulture),
+                ModelId = reader.GetString(3),
+                Prompt = reader.GetString(4),
+                Response = reader.IsDBNull(5) ? null : reader.GetString(5),
+                Error = reader.IsDBNull(6) ? null : reader.GetString(6),
+                LatencyMs = Real(reader, 7),
+                TimeToFirstTokenMs = Real(reader, 8),
+                ServerLatencyMs = Real(reader, 9),
+                InputTokens = Convert.ToInt64(reader.GetValue(10), CultureInfo.InvariantCulture),
+                OutputTokens = Convert.ToInt64(reader.GetValue(11), CultureInfo.InvariantCulture),
+                TokensEstimated = Convert.ToBoolean(reader.GetValue(12), CultureInfo.InvariantCulture),
+                CostUsd = reader.IsDBNull(13) ? null : Convert.ToDecimal(reader.GetValue(13), CultureInfo.InvariantCulture),
+                Attempts = Convert.ToInt32(reader.GetValue(14), CultureInfo.InvariantCulture),
+                Cached = Convert.ToBoolean(reader.GetValue(15), CultureInfo.InvariantCulture),
+                Replayed = Convert.ToBoolean(reader.GetValue(16), CultureInfo.InvariantCulture),
+                CompletedAt = DateTimeOffset.Parse(reader.GetString(17), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
+            });
+        }
+
+        return records;
+    }
+
+    public async Task DeleteAsync(string study, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition("DELETE FROM assay_generations WHERE study = @study", new { study }, cancellationToken: cancellationToken));
+    }
+
+    public ValueTask DisposeAsync() => owned?.DisposeAsync() ?? ValueTask.CompletedTask;
+
+    private static double? Real(DbDataReader reader, int i) =>
+        reader.IsDBNull(i) ? null : Convert.ToDouble(reader.GetValue(i), CultureInfo.InvariantCulture);
+
+    private async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = connect();
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            if (onOpen is not null)
+            {
+                await onOpen(connection, cancellationToken);
+            }
+
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+}

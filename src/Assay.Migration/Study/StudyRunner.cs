@@ -1,0 +1,170 @@
+using System.Globalization;
+using Assay.Migration.Datasets;
+using Assay.Migration.Evaluation;
+using Assay.Migration.Generation;
+using Assay.Migration.Pairing;
+using Assay.Migration.Prompts;
+using Assay.Migration.Prompts.Optimization;
+using Assay.Migration.Runs;
+using Assay.Migration.Store;
+using Assay.Models;
+
+namespace Assay.Migration.Study;
+
+/// <summary>
+/// The generation stage of a study, in the order data flows: dataset -> split -> pairing with
+/// the recorded source -> prompt checks -> prompt optimization (dev split) -> generation
+/// (test split) -> the stored records, ready for evaluation.
+/// </summary>
+public sealed class StudyRunner(IModelFactory models, TimeProvider time, ITokenCounter? tokens = null, Func<string, string, CancellationToken, Task<string>>? bedrockOptimize = null)
+{
+    private readonly ITokenCounter _tokens = tokens ?? new ApproximateTokenCounter();
+
+    public async Task<StudyRun> RunAsync(
+        Study study,
+        string outputDirectory,
+        StudyRunOptions options,
+        IProgress<GenerationProgress>? progress = null,
+        Action<string>? log = null,
+        CancellationToken cancellationToken = default)
+    {
+        var notes = new List<StudyNote>();
+        var dataset = DatasetLoader.Load(study.DatasetPath, study.Columns);
+        dataset = dataset with { Items = DatasetSplitter.Split(dataset.Items, study.DevShare, study.Seed) };
+        foreach (var d in dataset.Duplicates)
+        {
+            notes.Add(new StudyNote("warning", "dataset", $"row {d.Row} repeats the document of row {d.FirstRow}; only row {d.FirstRow} is used."));
+        }
+
+        PairingReport? pairing = null;
+        IReadOnlyList<StudyItem> items = dataset.Items;
+        IReadOnlyList<GenerationRecord> replayed = [];
+        if (study.Source.IsReplay)
+        {
+            var recording = study.Source.RecordingPath!;
+            var paired = SourcePairing.Pair(dataset, recording, RecordingReader.Read(recording), study.Source.Prompt, study.Source.Name, study.Source.ModelId);
+            pairing = paired.Report;
+            log?.Invoke(pairing.Describe());
+            if (pairing.Matched == 0)
+            {
+                throw new AssayException(
+                    $"{recording}: no recorded call pairs with a row of {study.DatasetPath} ({pairing.TemplateMismatchRows.Count} recorded prompts do not fit source.prompt); check that source.prompt is the template the recording was made with and that the dataset holds the same documents.");
+            }
+
+            notes.Add(new StudyNote(pairing.Complete ? "info" : "warning", "pairing", pairing.Describe() + "."));
+            items = study.AllowUnpaired ? paired.Items : [.. paired.Items.Where(i => i.Paired)];
+            if (!pairing.Complete)
+            {
+                notes.Add(new StudyNote(study.AllowUnpaired ? "warning" : "info", "pairing", study.AllowUnpaired
+                    ? "allowUnpaired is on: unpaired items take part and every figure on them is labelled unpaired; paired differences use paired items only."
+                    : "unpaired items are left out of every comparison; set allowUnpaired: true to include them (labelled unpaired)."));
+            }
+
+            var kept = items.Select(i => i.ItemId).ToHashSet(StringComparer.Ordinal);
+            replayed = [.. paired.SourceRecords.Where(r => kept.Contains(r.ItemId))];
+        }
+
+        var reported = items.Where(i => i.Split == "test").ToList();
+        var dev = items.Where(i => i.Split == "dev" && i.Paired).ToList();
+        var candidateItems = reported.Where(i => i.Paired || (study.AllowUnpaired && i.Reference is not null)).ToList();
+
+        await using var store = await RunStores.OpenAsync(options.Store ?? study.Store, outputDirectory, cancellationToken);
+        await PrepareStoreAsync(study, options, store, cancellationToken);
+        if (replayed.Count > 0)
+        {
+            var fingerprint = "replay:" + ItemIds.For(File.ReadAllText(study.Source.RecordingPath!));
+            await store.UpsertAsync(study.Name, [.. replayed.Select(r => (r with { CompletedAt = time.GetUtcNow() }, fingerprint))], cancellationToken);
+        }
+
+        var runner = new GenerationRunner(models, store, study.Generation, study.Concurrency, study.RequestsPerMinute, time, _tokens, progress);
+        var prompts = new Dictionary<string, PromptTemplate>(StringComparer.Ordinal) { [study.Source.Name] = study.Source.Prompt };
+        var optimizations = new List<OptimizationResult>();
+        var optimizer = new PromptOptimizer(runner, models.CreateChatClient, bedrockOptimize);
+        foreach (var candidate in study.Candidates)
+        {
+            if (candidate.Optimizer is null)
+            {
+                prompts[candidate.Name] = candidate.Prompt;
+                continue;
+            }
+
+            log?.Invoke($"optimizing the prompt of {candidate.Name} on {dev.Count} development items ({candidate.Optimizer})");
+            var result = await optimizer.OptimizeAsync(study.Name, candidate, dev, cancellationToken);
+            optimizations.Add(result);
+            prompts[candidate.Name] = result.Chosen;
+            notes.AddRange(DescribeOptimization(result));
+        }
+
+        var inflation = study.Candidates
+            .Select(c => TokenInflation.Measure(c.Name, prompts[c.Name], study.Source.Prompt, reported, _tokens))
+            .ToList();
+        notes.AddRange(inflation.Select(DescribeInflation));
+
+        var jobs = new List<GenerationJob>();
+        if (!study.Source.IsReplay)
+        {
+            jobs.Add(new GenerationJob(study.Source, study.Source.Name, study.Source.Prompt, candidateItems, study.Repeats));
+        }
+
+        jobs.AddRange(study.Candidates.Select(c => new GenerationJob(c, c.Name, prompts[c.Name], candidateItems, study.Repeats)));
+        var summary = await runner.RunAsync(study.Name, jobs, cancellationToken);
+        if (summary.Failed > 0)
+        {
+            notes.Add(new StudyNote("warning", "generation", $"{summary.Failed} of {summary.Made} calls made in this run failed after every retry; they count as failures, never as scores (run again with --resume to retry them)."));
+        }
+
+        var labels = prompts.Keys.ToHashSet(StringComparer.Ordinal);
+        var ids = reported.Select(i => i.ItemId).ToHashSet(StringComparer.Ordinal);
+        var records = (await runner.ReadAsync(study.Name, cancellationToken))
+            .Where(r => labels.Contains(r.Model) && ids.Contains(r.ItemId))
+            .ToList();
+        return new StudyRun
+        {
+            Study = study,
+            Items = reported,
+            Records = records,
+            Prompts = prompts,
+            Pairing = pairing,
+            Inflation = inflation,
+            Optimizations = optimizations,
+            Notes = notes,
+            Generation = summary,
+            Store = store.Description,
+        };
+    }
+
+    private static async Task PrepareStoreAsync(Study study, StudyRunOptions options, IRunStore store, CancellationToken cancellationToken)
+    {
+        if (options.Restart)
+        {
+            await store.DeleteAsync(study.Name, cancellationToken);
+            return;
+        }
+
+        var stored = await store.CountAsync(study.Name, cancellationToken);
+        if (stored > 0 && !options.Resume)
+        {
+            throw new AssayException(
+                $"{store.Description} already holds {stored} calls of study '{study.Name}': pass --resume to continue that run (finished calls are kept), --restart to discard it, or choose another --out.");
+        }
+    }
+
+    private static StudyNote DescribeInflation(TokenInflation t)
+    {
+        var ratio = t.Ratio.ToString("0.00", CultureInfo.InvariantCulture);
+        var text = $"prompt sends {t.MeanInputTokens.ToString("0", CultureInfo.InvariantCulture)} input tokens per item against the source's {t.SourceMeanInputTokens.ToString("0", CultureInfo.InvariantCulture)} ({ratio}x; {t.Method}).";
+        return new StudyNote(t.Ratio > 1.5 ? "warning" : "info", t.Model, text);
+    }
+
+    private static IEnumerable<StudyNote> DescribeOptimization(OptimizationResult result)
+    {
+        foreach (var v in result.Variants)
+        {
+            yield return v.Rejected is not null
+                ? new StudyNote("warning", result.Candidate, $"prompt variant {v.Label} ({result.Method}) rejected: {v.Rejected}")
+                : new StudyNote("info", result.Candidate, $"prompt variant {v.Label}: mean ROUGE-L F1 {v.DevScore?.ToString("0.000", CultureInfo.InvariantCulture) ?? "n/a"} on {result.DevItems} development items (never reported).");
+        }
+
+        yield return new StudyNote("info", result.Candidate, $"chosen prompt (best on the development split, reported on the test split only): {result.Chosen.Text.ReplaceLineEndings(" ")}");
+    }
+}
