@@ -194,6 +194,18 @@ public sealed class Ifrs9Config
     public string RateColumn { get; set; } = "int_rate";
 
     public string IssueColumn { get; set; } = "issue_d";
+
+    /// <summary>Outstanding principal today (e.g. out_prncp); if empty, the amortisation schedule gives it.</summary>
+    public string? BalanceColumn { get; set; }
+
+    /// <summary>Statuses of loans no longer on the book (repaid or written off): left out of IFRS 9.</summary>
+    public List<string> Closed { get; set; } = ["Fully Paid", "Charged Off", "Does not meet the credit policy. Status:Fully Paid", "Does not meet the credit policy. Status:Charged Off"];
+
+    /// <summary>Statuses that mean the loan is in default today (stage 3).</summary>
+    public List<string> Defaulted { get; set; } = ["Default"];
+
+    /// <summary>LGD used when the run has no LGD model.</summary>
+    public double FallbackLgd { get; set; } = 0.45;
 }
 
 public sealed class BaselConfig
