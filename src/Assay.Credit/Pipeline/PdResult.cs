@@ -1,0 +1,22 @@
+using Assay.Credit.Monitoring;
+using Assay.Credit.Regression;
+using Assay.Credit.Scorecard;
+using Assay.Credit.Validation;
+using Assay.Credit.Woe;
+
+namespace Assay.Credit.Pipeline;
+
+/// <summary>A candidate variable: its WoE table, IV band and what became of it.</summary>
+public sealed record VariableReport(string Variable, string Type, double Iv, string IvBand, string Status, WoeTable Woe);
+
+/// <summary>Good and bad test loans per score band (for the score-distribution chart).</summary>
+public sealed record ScoreBandCount(string Band, long Good, long Bad);
+
+/// <summary>Everything the PD stage produced: the scorecard and its validation on the test split.</summary>
+public sealed record PdResult(
+    long TrainRows, long TestRows, double TrainBadRate, double TestBadRate,
+    IReadOnlyList<VariableReport> Variables, IReadOnlyList<DroppedVariable> Eliminated,
+    LogitFit Fit, ScorecardModel Scorecard,
+    Discrimination Test, Discrimination Train, Calibration Calibration, string CalibrationBy,
+    IReadOnlyList<CutoffRow> Cutoffs, IReadOnlyList<ScoreBandCount> ScoreDistribution, PsiResult ScorePsiTrainVsTest,
+    IReadOnlyDictionary<string, double> TimingsMs);
