@@ -84,6 +84,11 @@ public sealed class RagService
 
     public async Task<RagAnswer> AskAsync(string tenant, string index, string question, CancellationToken cancellationToken)
     {
+        if (string.IsNullOrWhiteSpace(question))
+        {
+            throw new AssayException("Field 'question' is empty: send the question to answer from the documents.");
+        }
+
         var hits = await SearchAsync(tenant, index, question, SearchMode.Hybrid, options.Rag.TopK, cancellationToken);
         return await answers.AnswerAsync(question, hits, cancellationToken);
     }
