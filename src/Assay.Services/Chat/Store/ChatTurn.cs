@@ -1,0 +1,4 @@
+namespace Assay.Services.Chat.Store;
+
+/// <summary>One stored message of a conversation: sequence number (from 1), role (user or assistant), text, UTC time.</summary>
+public sealed record ChatTurn(int Sequence, string Role, string Content, DateTimeOffset CreatedAt);

@@ -1,0 +1,45 @@
+using YamlDotNet.Core;
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+
+namespace Assay.Services.Configuration;
+
+/// <summary>Reads the <c>services:</c> section of an <c>assay.yaml</c> (camelCase keys); other sections belong to other areas and are ignored.</summary>
+public static class ServicesConfigLoader
+{
+    public static ServicesOptions Load(string? path)
+    {
+        if (path is null)
+        {
+            return new ServicesOptions();
+        }
+
+        if (!File.Exists(path))
+        {
+            throw new AssayException($"Config file '{path}' not found: pass an existing assay.yaml with --config.", ExitCodes.BadInput);
+        }
+
+        var deserializer = new DeserializerBuilder()
+            .WithNamingConvention(CamelCaseNamingConvention.Instance)
+            .IgnoreUnmatchedProperties()
+            .Build();
+        try
+        {
+            var root = deserializer.Deserialize<ConfigRoot>(File.ReadAllText(path));
+            var options = root?.Services ?? new ServicesOptions();
+            var baseDir = Path.GetDirectoryName(Path.GetFullPath(path))!;
+            options.DataDir = Path.GetFullPath(Path.Combine(baseDir, options.DataDir));
+            options.Images.LocalDir = Path.GetFullPath(Path.Combine(baseDir, options.Images.LocalDir));
+            return options;
+        }
+        catch (YamlException ex)
+        {
+            throw new AssayException($"Config file '{path}' line {ex.Start.Line}: {ex.InnerException?.Message ?? ex.Message} (see the services: section in docs).", ExitCodes.BadInput);
+        }
+    }
+
+    private sealed class ConfigRoot
+    {
+        public ServicesOptions? Services { get; set; }
+    }
+}

@@ -1,0 +1,136 @@
+namespace Assay.Services.Configuration;
+
+/// <summary>
+/// Settings of the five services, read from the <c>services:</c> section of <c>assay.yaml</c>
+/// (see <see cref="ServicesConfigLoader"/>). Every model is named by a model id and called
+/// through the model factory; a missing generation model switches a service to its offline
+/// path (which says so in its output) or, for images and chat, to a 503 naming the setting.
+/// </summary>
+public sealed class ServicesOptions
+{
+    /// <summary>Where indexes, conversations and local images live; one sub-folder per tenant.</summary>
+    public string DataDir { get; set; } = ".assay/services";
+
+    public EmbeddingsOptions Embeddings { get; set; } = new();
+
+    public SummariesOptions Summaries { get; set; } = new();
+
+    public ChatServiceOptions Chat { get; set; } = new();
+
+    public RagOptions Rag { get; set; } = new();
+
+    public ImagesOptions Images { get; set; } = new();
+
+    /// <summary>API keys, hashed: SHA-256 hex of the key, and the tenant it stands for. Plain keys are never stored.</summary>
+    public IList<ApiKeyOptions> ApiKeys { get; init; } = [];
+
+    /// <summary>Largest JSON body accepted, in bytes (413 beyond).</summary>
+    public long MaxJsonBodyBytes { get; set; } = 1_000_000;
+
+    /// <summary>Largest uploaded document accepted, in bytes (413 beyond).</summary>
+    public long MaxDocumentBytes { get; set; } = 20_000_000;
+}
+
+public sealed class ApiKeyOptions
+{
+    public string Tenant { get; set; } = string.Empty;
+
+    /// <summary>Lower-case hex SHA-256 of the key (<c>assay serve --hash-key KEY</c> prints it).</summary>
+    public string Sha256 { get; set; } = string.Empty;
+}
+
+public sealed class EmbeddingsOptions
+{
+    /// <summary>The offline sentence model (Universal Sentence Encoder lite) unless configured otherwise.</summary>
+    public string Model { get; set; } = "local:use-lite";
+
+    /// <summary>Largest number of inputs in one request.</summary>
+    public int MaxBatch { get; set; } = 256;
+}
+
+public sealed class SummariesOptions
+{
+    /// <summary>A chat model id; null = offline extractive summaries.</summary>
+    public string? Model { get; set; }
+
+    /// <summary>The offline summarizer used to pick sentences when no chat model is set.</summary>
+    public string OfflineModel { get; set; } = "extractive:textrank";
+
+    /// <summary>Reports longer than this (estimated tokens) are summarised in chunks, then combined.</summary>
+    public int ChunkTokens { get; set; } = 1500;
+}
+
+public sealed class ChatServiceOptions
+{
+    /// <summary>A chat model id; without one, chat answers 503 naming this setting (there is no offline chat model).</summary>
+    public string? Model { get; set; }
+
+    /// <summary>Default memory strategy: full, last-k, token-budget, summary.</summary>
+    public string Memory { get; set; } = "last-k";
+
+    public int LastK { get; set; } = 6;
+
+    public int TokenBudget { get; set; } = 2000;
+
+    /// <summary>Model that writes running summaries; defaults to the chat model.</summary>
+    public string? SummaryModel { get; set; }
+
+    public string SystemPrompt { get; set; } = "You are a helpful assistant. Answer concisely.";
+}
+
+public sealed class RagOptions
+{
+    /// <summary>A chat model id for written answers; null = extractive answers (best cited passages).</summary>
+    public string? AnswerModel { get; set; }
+
+    public int ChunkTokens { get; set; } = 120;
+
+    public int OverlapTokens { get; set; } = 20;
+
+    /// <summary>
+    /// Below this relevance (0..1: half IDF-weighted query-term coverage, half cosine similarity of the
+    /// best passage) the answer is "not in the documents". Calibrated on the handbook question set
+    /// by <c>assay rag eval</c>, which prints the best threshold for an index.
+    /// </summary>
+    public double RelevanceThreshold { get; set; } = 0.45;
+
+    public int TopK { get; set; } = 4;
+
+    /// <summary>Where pdftotext and pdfinfo are found; null = on PATH.</summary>
+    public string? PopplerDir { get; set; }
+}
+
+public sealed class ImagesOptions
+{
+    /// <summary>An image model id (bedrock:amazon.titan-image-generator-v2:0, bedrock:amazon.nova-canvas-v1:0, openai:gpt-image-1 ...). No offline model exists.</summary>
+    public string? Model { get; set; }
+
+    /// <summary>s3 or local.</summary>
+    public string Storage { get; set; } = "local";
+
+    public string LocalDir { get; set; } = ".assay/images";
+
+    public S3StorageOptions S3 { get; set; } = new();
+
+    /// <summary>How long a link to a stored image stays valid, in seconds.</summary>
+    public int LinkLifetimeSeconds { get; set; } = 900;
+
+    public int MaxCount { get; set; } = 4;
+}
+
+public sealed class S3StorageOptions
+{
+    public string Bucket { get; set; } = string.Empty;
+
+    public string Prefix { get; set; } = "assay/images/";
+
+    public string Region { get; set; } = "us-east-1";
+
+    /// <summary>A custom endpoint (moto, MinIO, LocalStack); with it, path-style addressing is used.</summary>
+    public string? ServiceUrl { get; set; }
+
+    /// <summary>Explicit credentials (tests); otherwise the AWS SDK's default chain. Never logged.</summary>
+    public string? AccessKeyId { get; set; }
+
+    public string? SecretAccessKey { get; set; }
+}

@@ -1,0 +1,64 @@
+using Assay.Services.Embeddings;
+
+namespace Assay.Services.Rag.Index;
+
+/// <summary>
+/// The passages of one index held in memory for search: BM25 over the text and an exact
+/// (brute-force) cosine scan over the unit vectors, fused by RRF in hybrid mode. Exact scan
+/// is the right tool up to some 10^5 passages; it needs no approximate-index tuning.
+/// </summary>
+internal sealed class SearchableIndex
+{
+    private readonly IReadOnlyList<IndexedChunk> chunks;
+    private readonly Bm25Index bm25;
+
+    public SearchableIndex(IReadOnlyList<IndexedChunk> chunks, string? embeddingModel)
+    {
+        this.chunks = chunks;
+        EmbeddingModel = embeddingModel;
+        bm25 = new Bm25Index(chunks.Select(c => c.Chunk.Text));
+    }
+
+    public string? EmbeddingModel { get; }
+
+    public int Count => chunks.Count;
+
+    public IReadOnlyList<SearchHit> Search(string query, float[] queryVector, SearchMode mode, int k)
+    {
+        if (chunks.Count == 0)
+        {
+            return [];
+        }
+
+        var pool = Math.Max(k * 5, 20);
+        var cosines = new double[chunks.Count];
+        for (var i = 0; i < chunks.Count; i++)
+        {
+            cosines[i] = VectorMath.Dot(chunks[i].Vector, queryVector);
+        }
+
+        var byVector = Enumerable.Range(0, chunks.Count).OrderByDescending(i => cosines[i]).ThenBy(i => i).Take(pool).ToList();
+        var bm25Hits = bm25.Search(query, pool);
+        var byBm25 = bm25Hits.Select(h => h.Position).ToList();
+        IReadOnlyList<(int Position, double Score)> ranked = mode switch
+        {
+            SearchMode.Bm25 => bm25Hits,
+            SearchMode.Vector => byVector.Select(i => (i, cosines[i])).ToList(),
+            _ => ReciprocalRankFusion.Fuse(byBm25, byVector),
+        };
+
+        return ranked.Take(k).Select(r => new SearchHit(
+            chunks[r.Position].Chunk,
+            r.Score,
+            cosines[r.Position],
+            bm25.Coverage(query, r.Position),
+            Rank(byBm25, r.Position),
+            Rank(byVector, r.Position))).ToList();
+    }
+
+    private static int? Rank(List<int> ranking, int position)
+    {
+        var index = ranking.IndexOf(position);
+        return index < 0 ? null : index + 1;
+    }
+}

@@ -1,0 +1,98 @@
+using System.Text.Json.Serialization;
+using Assay.Services.Chat;
+using Assay.Services.Embeddings;
+using Assay.Services.Configuration;
+using Assay.Services.Images;
+using Assay.Services.Images.Storage;
+using Assay.Services.Rag;
+using Assay.Services.Summaries;
+using Assay.Web.Apis;
+using Assay.Web.Errors;
+using Assay.Web.Security;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Assay.Web.Hosting;
+
+/// <summary>
+/// Builds the <c>assay serve</c> web application: Kestrel, ProblemDetails for every error,
+/// API keys, body limits, the OpenAPI document at <c>/openapi/v1.json</c>, and one route
+/// group per service.
+/// </summary>
+public static class AssayServer
+{
+    public static WebApplication Build(ServerSettings settings)
+    {
+        var options = settings.Options;
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            EnvironmentName = Environments.Production,
+            ContentRootPath = AppContext.BaseDirectory,
+            Args = [],
+        });
+        builder.WebHost.UseUrls(settings.Urls);
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.AddServerHeader = false;
+            k.Limits.MaxRequestBodySize = Math.Max(options.MaxDocumentBytes, options.MaxJsonBodyBytes);
+        });
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(c => c.SingleLine = true);
+        if (settings.ExtraLogger is not null)
+        {
+            builder.Logging.AddProvider(settings.ExtraLogger);
+        }
+
+        // Sensitive hosting detail (full request lines) stays out of the log at Information.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+
+        var services = builder.Services;
+        services.ConfigureHttpJsonOptions(j => j.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.AddOpenApi(o => o.AddDocumentTransformer<ApiKeySecurityTransformer>());
+        services.AddSingleton(options);
+        services.AddSingleton(settings.Models);
+        services.AddSingleton(settings.Time);
+        services.AddSingleton(new ApiKeyRegistry(options.ApiKeys));
+        services.AddSingleton<EmbeddingService>();
+        services.AddSingleton<RagService>();
+        services.AddSingleton<SummaryService>();
+        services.AddSingleton<ChatService>();
+        services.AddSingleton<IImageStore>(sp => CreateImageStore(options, settings.Time));
+        services.AddSingleton<ImageService>();
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseRouting();
+        app.UseMiddleware<BodySizeLimitMiddleware>(options.MaxJsonBodyBytes);
+        app.UseMiddleware<ApiKeyMiddleware>();
+        app.MapOpenApi();
+        app.MapHealthApi();
+        app.MapEmbeddingsApi();
+        app.MapRagApi();
+        app.MapSummariesApi();
+        app.MapChatApi();
+        app.MapImagesApi();
+        return app;
+    }
+
+    /// <summary>S3 when configured so, else a local folder whose links are signed with a per-start random secret.</summary>
+    internal static IImageStore CreateImageStore(ServicesOptions options, TimeProvider time) =>
+        options.Images.Storage.Equals("s3", StringComparison.OrdinalIgnoreCase)
+            ? new S3ImageStore(options.Images.S3)
+            : new LocalImageStore(options.Images.LocalDir, new LinkSigner(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32), time));
+
+    /// <summary>The addresses Kestrel listens on once started (resolves port 0).</summary>
+    public static IReadOnlyList<string> Addresses(this WebApplication app) =>
+        app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.ToList() ?? [];
+}
