@@ -51,7 +51,7 @@ internal static class BedrockOptimizePromptRoute
         switch (exchange.Fault)
         {
             case FaultKind.StreamCut:
-                exchange.AbortConnection();
+                await exchange.CutConnectionAsync();
                 return;
             case FaultKind.StreamError:
                 exchange.EndWithFault();

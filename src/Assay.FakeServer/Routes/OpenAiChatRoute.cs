@@ -146,8 +146,7 @@ internal static class OpenAiChatRoute
         switch (exchange.Fault)
         {
             case FaultKind.StreamCut:
-                await body.FlushAsync(exchange.Aborted);
-                exchange.AbortConnection();
+                await exchange.CutConnectionAsync();
                 return true;
             case FaultKind.MalformedBody:
                 // One event whose JSON is cut off; the stream then carries on as if nothing happened.
