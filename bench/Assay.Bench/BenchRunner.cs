@@ -9,6 +9,7 @@ internal static class BenchRunner
 {
     private static readonly Dictionary<string, (string What, Func<string[], Task<int>> Run)> Benchmarks = new(StringComparer.OrdinalIgnoreCase)
     {
+        ["embeddings"] = (Embeddings.EmbeddingsBenchmark.What, Embeddings.EmbeddingsBenchmark.RunAsync),
     };
 
     public static async Task<int> RunAsync(string[] args)
