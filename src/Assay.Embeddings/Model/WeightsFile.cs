@@ -33,6 +33,11 @@ internal sealed unsafe class WeightsFile : IDisposable
     public static WeightsFile Open(string path)
     {
         var length = new FileInfo(path).Length;
+        if (length < WeightsFormat.Magic.Length + sizeof(int))
+        {
+            throw new InvalidDataException($"{path} is too short to be an Assay weights file.");
+        }
+
         var file = MemoryMappedFile.CreateFromFile(path, FileMode.Open, mapName: null, capacity: 0, MemoryMappedFileAccess.Read);
         var view = file.CreateViewAccessor(0, 0, MemoryMappedFileAccess.Read);
         byte* start = null;
@@ -41,7 +46,7 @@ internal sealed unsafe class WeightsFile : IDisposable
         try
         {
             var bytes = new ReadOnlySpan<byte>(start, (int)Math.Min(length, int.MaxValue));
-            if (length < 12 || !bytes[..WeightsFormat.Magic.Length].SequenceEqual(WeightsFormat.Magic))
+            if (!bytes[..WeightsFormat.Magic.Length].SequenceEqual(WeightsFormat.Magic))
             {
                 throw new InvalidDataException($"{path} is not an Assay weights file.");
             }

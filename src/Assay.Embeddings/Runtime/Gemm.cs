@@ -31,6 +31,14 @@ internal static unsafe class Gemm
                     var w = strips + ((long)s * k * Strip);
                     var b = bias + (s * Strip);
                     var i = rows;
+                    if (Vector512.IsHardwareAccelerated)
+                    {
+                        for (; i + 8 <= end; i += 8)
+                        {
+                            Kernel8Wide(pa + ((long)i * k), k, w, b, pc + ((long)i * n) + (s * Strip), n, accumulate);
+                        }
+                    }
+
                     for (; i + 4 <= end; i += 4)
                     {
                         Kernel4(pa + ((long)i * k), k, w, b, pc + ((long)i * n) + (s * Strip), n, accumulate);
@@ -73,6 +81,40 @@ internal static unsafe class Gemm
         Store(c + ldc, c10, c11, bias, accumulate);
         Store(c + (2 * ldc), c20, c21, bias, accumulate);
         Store(c + (3 * ldc), c30, c31, bias, accumulate);
+    }
+
+    /// <summary>8 rows by one 512-bit strip: eight independent accumulators keep both FMA units busy.</summary>
+    private static void Kernel8Wide(float* a, int k, float* w, float* bias, float* c, int ldc, bool accumulate)
+    {
+        Vector512<float> c0 = default, c1 = default, c2 = default, c3 = default;
+        Vector512<float> c4 = default, c5 = default, c6 = default, c7 = default;
+        for (var p = 0; p < k; p++)
+        {
+            var b = Vector512.Load(w);
+            w += Strip;
+            var row = a + p;
+            c0 = Vector512.MultiplyAddEstimate(Vector512.Create(row[0]), b, c0);
+            c1 = Vector512.MultiplyAddEstimate(Vector512.Create(row[k]), b, c1);
+            c2 = Vector512.MultiplyAddEstimate(Vector512.Create(row[2 * k]), b, c2);
+            c3 = Vector512.MultiplyAddEstimate(Vector512.Create(row[3 * k]), b, c3);
+            c4 = Vector512.MultiplyAddEstimate(Vector512.Create(row[4 * k]), b, c4);
+            c5 = Vector512.MultiplyAddEstimate(Vector512.Create(row[5 * k]), b, c5);
+            c6 = Vector512.MultiplyAddEstimate(Vector512.Create(row[6 * k]), b, c6);
+            c7 = Vector512.MultiplyAddEstimate(Vector512.Create(row[7 * k]), b, c7);
+        }
+
+        var bv = Vector512.Load(bias);
+        Span<Vector512<float>> acc = [c0, c1, c2, c3, c4, c5, c6, c7];
+        for (var r = 0; r < 8; r++)
+        {
+            var v = acc[r] + bv;
+            if (accumulate)
+            {
+                v += Vector512.Load(c + (r * ldc));
+            }
+
+            v.Store(c + (r * ldc));
+        }
     }
 
     private static void Kernel1(float* a, int k, float* w, float* bias, float* c, bool accumulate)

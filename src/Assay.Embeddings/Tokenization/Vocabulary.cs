@@ -24,6 +24,13 @@ internal sealed class Vocabulary
 
     public int Count => Pieces.Count;
 
+    /// <summary>A vocabulary of the given pieces after the six reserved ids (for tests and tools).</summary>
+    public static Vocabulary FromPieces(IEnumerable<(string Piece, double Score)> pieces)
+    {
+        var all = Enumerable.Range(0, ReservedCount).Select(i => (Piece: i == UnknownId ? "\uFFFD" : $"<reserved{i}>", Score: 0d)).Concat(pieces).ToList();
+        return new Vocabulary(all.Select(p => p.Piece).ToArray(), all.Select(p => p.Score).ToArray());
+    }
+
     public static Vocabulary Load(string path)
     {
         using var stream = File.OpenRead(path);

@@ -35,10 +35,10 @@ public sealed class UseLiteModelTests
     public void Embed_OneSentenceAloneOrInsideABatch_GivesTheSameVector()
     {
         var model = ReferenceData.Model();
-        var texts = ReferenceData.All.Select(r => r.Text).Take(40).ToList();
+        var texts = ReferenceData.All.Select(r => r.Text).Take(12).ToList();
         var (batched, _) = model.Embed(texts, 1, CancellationToken.None);
 
-        foreach (var i in new[] { 0, 17, 39 })
+        foreach (var i in new[] { 0, 5, 11 })
         {
             var (alone, _) = model.Embed([texts[i]], 1, CancellationToken.None);
             Assert.True(TensorPrimitives.CosineSimilarity(alone, batched.AsSpan(i * 512, 512)) > 0.999999f, $"sentence {i} differs between batched and single runs");
@@ -49,11 +49,11 @@ public sealed class UseLiteModelTests
     public async Task Embed_ConcurrentCallers_EachGetTheirOwnCorrectVectors()
     {
         var model = ReferenceData.Model();
-        var rows = ReferenceData.All.Take(64).ToList();
-        var tasks = Enumerable.Range(0, 8).Select(t => Task.Run(() =>
+        var rows = ReferenceData.All.Take(24).ToList();
+        var tasks = Enumerable.Range(0, 4).Select(t => Task.Run(() =>
         {
             // Each caller takes a different rotation so batches differ between threads.
-            var order = rows.Skip(t * 7).Concat(rows.Take(t * 7)).ToList();
+            var order = rows.Skip(t * 5).Concat(rows.Take(t * 5)).ToList();
             var (vectors, _) = model.Embed(order.Select(r => r.Text).ToList(), 1, CancellationToken.None);
             return order.Select((r, i) => TensorPrimitives.CosineSimilarity(vectors.AsSpan(i * 512, 512), r.Embedding)).Min();
         })).ToList();
