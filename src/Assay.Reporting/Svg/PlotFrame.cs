@@ -26,7 +26,8 @@ internal sealed class PlotFrame
         bool hasYTitle,
         double bottomLabelHeight,
         bool hasXTitle,
-        double rightLabelWidth = 0)
+        double rightLabelWidth = 0,
+        double extraTop = 0)
     {
         _canvas = canvas;
         _title = title;
@@ -36,7 +37,7 @@ internal sealed class PlotFrame
         Left = Pad + (hasYTitle ? Theme.AxisTitleSize + 8 : 0) + leftLabelWidth + 8;
         Right = canvas.Width - Math.Max(16, rightLabelWidth + 8);
         var legendRows = LayoutLegend(Left, Right).Count == 0 ? 0 : LayoutLegend(Left, Right).Max(e => e.Row) + 1;
-        Top = _titleBottom + (legendRows * LegendRow) + 12;
+        Top = _titleBottom + (legendRows * LegendRow) + 12 + extraTop;
         Bottom = canvas.Height - Pad - (footnotes.Count * FootnoteRow) - (hasXTitle ? Theme.AxisTitleSize + 8 : 0) - bottomLabelHeight - 6;
         if (Bottom - Top < 40)
         {

@@ -21,7 +21,7 @@ internal sealed class BarRenderer(BarChart chart)
         }
 
         var bounds = series.SelectMany(s => s.Values).SelectMany(Extent).Append(0).ToList();
-        var yAxis = AxisTicks.Linear(bounds.Min(), bounds.Max(), AxisPainter.TargetTicks(chart.Height - 120));
+        var yAxis = AxisTicks.Linear(bounds.Min(), bounds.Max(), AxisPainter.Intervals(chart.Height - 120, true));
         var legend = series.Count > 1 || series[0].Name.Length > 0
             ? series.Select((s, i) => new LegendEntry(s.Name, Palette.Series(i), LegendMark.Box)).ToList()
             : [];

@@ -71,9 +71,9 @@ internal sealed class ScatterRenderer(ScatterChart chart)
             legend.Add(new LegendEntry("Pareto front", Theme.Text, LegendMark.DashedLine));
         }
 
-        var xAxis = Axis(all.Min(p => p.X), all.Max(p => p.X), chart.LogX, chart.Width - 100);
-        var yAxis = Axis(all.Min(p => p.Y), all.Max(p => p.Y), chart.LogY, chart.Height - 120);
-        var frame = new PlotFrame(canvas, chart.Title, legend, notes, AxisPainter.MaxLabelWidth(yAxis), !string.IsNullOrEmpty(chart.YTitle), AxisPainter.TickLabelHeight, !string.IsNullOrEmpty(chart.XTitle));
+        var xAxis = Axis(all.Min(p => p.X), all.Max(p => p.X), chart.LogX, chart.Width - 100, false);
+        var yAxis = Axis(all.Min(p => p.Y), all.Max(p => p.Y), chart.LogY, chart.Height - 120, true);
+        var frame = new PlotFrame(canvas, chart.Title, legend, notes, AxisPainter.MaxLabelWidth(yAxis), !string.IsNullOrEmpty(chart.YTitle), AxisPainter.TickLabelHeight, !string.IsNullOrEmpty(chart.XTitle), AxisPainter.XOverhang(xAxis));
         var x = new Scale(xAxis, frame.Left, frame.Right);
         var y = new Scale(yAxis, frame.Bottom, frame.Top);
         frame.DrawChrome();
@@ -127,8 +127,8 @@ internal sealed class ScatterRenderer(ScatterChart chart)
         return canvas.Root;
     }
 
-    private static AxisTicks Axis(double min, double max, bool log, double length) =>
-        log ? AxisTicks.Logarithmic(min, max) : AxisTicks.Linear(min, max, AxisPainter.TargetTicks(length));
+    private static AxisTicks Axis(double min, double max, bool log, double length, bool vertical) =>
+        log ? AxisTicks.Logarithmic(min, max) : AxisTicks.Linear(min, max, AxisPainter.Intervals(length, vertical));
 
     private static string Tooltip(string series, ChartPoint p) =>
         (p.Label ?? series) is { Length: > 0 } name
