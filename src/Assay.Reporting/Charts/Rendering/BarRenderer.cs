@@ -38,7 +38,7 @@ internal sealed class BarRenderer(BarChart chart)
 
         var barCount = series.Sum(s => s.Values.Count);
         var showValues = chart.ShowValues ?? barCount <= 16;
-        var decimals = chart.ValueDecimals ?? Math.Max(0, (int)Math.Ceiling(-Math.Log10(yAxis.Step)) + 1);
+        var decimals = chart.ValueDecimals ?? (yAxis.Decimals + 1);
         var zero = y.Map(0);
         for (var s = 0; s < series.Count; s++)
         {

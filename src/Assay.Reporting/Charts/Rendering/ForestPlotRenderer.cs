@@ -40,7 +40,7 @@ internal sealed class ForestPlotRenderer(ForestPlot chart)
 
         var xAxis = AxisTicks.Linear(bounds.Min(), bounds.Max(), AxisPainter.Intervals(chart.Width - 300, false));
         // One decimal finer than the axis step: an interval end next to the margin must not round onto it.
-        var decimals = chart.Decimals ?? Math.Max(0, (int)Math.Ceiling(-Math.Log10(xAxis.Step)) + 2);
+        var decimals = chart.Decimals ?? (xAxis.Decimals + 1);
         var texts = rows.Select(r => Fmt.Fixed(r.Estimate, decimals) + " [" + Fmt.Fixed(r.Lower, decimals) + ", " + Fmt.Fixed(r.Upper, decimals) + "]").ToList();
         var labelWidth = Math.Min(MaxLabelWidth, rows.Max(r => TextMetrics.Width(r.Label, Theme.TickSize)));
         var textWidth = texts.Max(t => TextMetrics.Width(t, Theme.LabelSize));
