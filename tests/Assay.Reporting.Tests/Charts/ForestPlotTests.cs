@@ -96,4 +96,13 @@ public sealed class ForestPlotTests
         Assert.DoesNotContain("<script>", svg, StringComparison.Ordinal);
         Assert.Contains("&lt;script&gt;&amp;", svg, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void ToSvg_IntervalEndNearTheMargin_PrintedWithEnoughDecimalsToTellThemApart()
+    {
+        var root = SvgAssert.Parse(new ForestPlot { NonInferiorityMargin = -0.05 }.AddRow("a", -0.2, -0.3, -0.1).AddRow("b", -0.02, -0.049, 0.01).ToSvg());
+
+        Assert.Contains("-0.200 [-0.300, -0.100]", SvgAssert.AllText(root));
+        Assert.Contains("-0.020 [-0.049, 0.010]", SvgAssert.AllText(root));
+    }
 }

@@ -123,7 +123,7 @@ internal sealed class ScatterRenderer(ScatterChart chart)
                 if (!string.IsNullOrEmpty(p.Label))
                 {
                     var (lx, ly, anchor) = labels.Place(px, py, p.Label, radius);
-                    labelGroup.Add(SvgCanvas.Text(lx, ly, p.Label, Theme.LabelSize, anchor));
+                    labelGroup.Add(SvgCanvas.WithHalo(SvgCanvas.Text(lx, ly, p.Label, Theme.LabelSize, anchor)));
                 }
             }
 
