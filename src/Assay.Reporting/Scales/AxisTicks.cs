@@ -33,13 +33,16 @@ internal sealed class AxisTicks
 
     public bool IsLog { get; }
 
+    /// <summary>Decimals that write every tick exactly (from the step's power of ten).</summary>
+    public int Decimals => _decimals;
+
     public double Step => Values.Count > 1 ? Values[1] - Values[0] : Max - Min;
 
     /// <summary>Ticks on 1-2-5 steps; the domain is widened to whole steps around the data.</summary>
-    public static AxisTicks Linear(double dataMin, double dataMax, int targetCount = 6)
+    public static AxisTicks Linear(double dataMin, double dataMax, int intervals = 5)
     {
         (dataMin, dataMax) = Widen(dataMin, dataMax);
-        var step = NiceNumber.Ceiling((dataMax - dataMin) / Math.Max(1, targetCount - 1), out var exponent);
+        var step = NiceNumber.Ceiling((dataMax - dataMin) / Math.Max(1, intervals), out var exponent);
         var first = Math.Floor((dataMin / step) + 1e-9);
         var last = Math.Ceiling((dataMax / step) - 1e-9);
         var decimals = -exponent;
@@ -53,10 +56,10 @@ internal sealed class AxisTicks
     }
 
     /// <summary>Ticks on 1-2-5 steps inside a fixed domain (e.g. 0 to 1 for a ROC curve).</summary>
-    public static AxisTicks Fixed(double min, double max, int targetCount = 6)
+    public static AxisTicks Fixed(double min, double max, int intervals = 5)
     {
         (min, max) = Widen(min, max);
-        var step = NiceNumber.Ceiling((max - min) / Math.Max(1, targetCount - 1), out var exponent);
+        var step = NiceNumber.Ceiling((max - min) / Math.Max(1, intervals), out var exponent);
         var first = Math.Ceiling((min / step) - 1e-9);
         var last = Math.Floor((max / step) + 1e-9);
         var values = new List<double>();
@@ -89,7 +92,7 @@ internal sealed class AxisTicks
         {
             var power = Math.Pow(10, e);
             values.Add(power);
-            if (decades < 2 && e < hi)
+            if (decades <= 2 && e < hi)
             {
                 values.Add(2 * power);
                 values.Add(5 * power);

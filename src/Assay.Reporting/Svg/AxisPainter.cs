@@ -11,8 +11,11 @@ internal static class AxisPainter
     private const double MaxCategoryLabel = 150;
     private const double RotatedSine = 0.57; // sin(35°)
 
-    /// <summary>How many ticks fit along a length, at about one per 70 pixels.</summary>
-    public static int TargetTicks(double length) => Math.Clamp((int)(length / 70), 3, 10);
+    /// <summary>How many tick intervals suit an axis: about one per 90 pixels across, one per 50 pixels up.</summary>
+    public static int Intervals(double length, bool vertical) => Math.Clamp((int)(length / (vertical ? 50 : 90)), 2, 10);
+
+    /// <summary>How far the last x tick label reaches past the plot's right edge.</summary>
+    public static double XOverhang(AxisTicks x) => x.Values.Count == 0 ? 0 : TextMetrics.Width(x.Format(x.Values[^1]), Theme.TickSize) / 2;
 
     public static double MaxLabelWidth(AxisTicks axis) =>
         axis.Values.Count == 0 ? 0 : axis.Values.Max(v => TextMetrics.Width(axis.Format(v), Theme.TickSize));

@@ -26,7 +26,8 @@ internal sealed class PlotFrame
         bool hasYTitle,
         double bottomLabelHeight,
         bool hasXTitle,
-        double rightLabelWidth = 0)
+        double rightLabelWidth = 0,
+        double extraTop = 0)
     {
         _canvas = canvas;
         _title = title;
@@ -36,7 +37,7 @@ internal sealed class PlotFrame
         Left = Pad + (hasYTitle ? Theme.AxisTitleSize + 8 : 0) + leftLabelWidth + 8;
         Right = canvas.Width - Math.Max(16, rightLabelWidth + 8);
         var legendRows = LayoutLegend(Left, Right).Count == 0 ? 0 : LayoutLegend(Left, Right).Max(e => e.Row) + 1;
-        Top = _titleBottom + (legendRows * LegendRow) + 12;
+        Top = _titleBottom + (legendRows * LegendRow) + 12 + extraTop;
         Bottom = canvas.Height - Pad - (footnotes.Count * FootnoteRow) - (hasXTitle ? Theme.AxisTitleSize + 8 : 0) - bottomLabelHeight - 6;
         if (Bottom - Top < 40)
         {
@@ -77,7 +78,7 @@ internal sealed class PlotFrame
                 LegendMark.DashedLine => SvgCanvas.Line(x, y - 4, x + 14, y - 4, entry.Colour, 2, "4 3"),
                 _ => SvgCanvas.Line(x, y - 4, x + 14, y - 4, entry.Colour, 2.5),
             });
-            legend.Add(SvgCanvas.Text(x + 18, y, entry.Name, Theme.LabelSize));
+            legend.Add(SvgCanvas.Text(x + 18, y, TextMetrics.Fit(entry.Name, Theme.LabelSize, Right - Left - 18), Theme.LabelSize));
         }
 
         if (legend.HasElements)
@@ -99,7 +100,7 @@ internal sealed class PlotFrame
         var row = 0;
         foreach (var entry in _legend)
         {
-            var w = 18 + TextMetrics.Width(entry.Name, Theme.LabelSize) + 16;
+            var w = 18 + Math.Min(TextMetrics.Width(entry.Name, Theme.LabelSize), right - left - 18) + 16;
             if (x > left && x + w > right)
             {
                 row++;

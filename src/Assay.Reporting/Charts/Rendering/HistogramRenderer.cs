@@ -36,10 +36,10 @@ internal sealed class HistogramRenderer(Histogram chart)
             : [];
         var xLo = Math.Min(edges[0], chart.ReferenceLines.Count == 0 ? edges[0] : chart.ReferenceLines.Min(r => r.Value));
         var xHi = Math.Max(edges[^1], chart.ReferenceLines.Count == 0 ? edges[^1] : chart.ReferenceLines.Max(r => r.Value));
-        var xAxis = AxisTicks.Linear(xLo, xHi, AxisPainter.TargetTicks(chart.Width - 100));
-        var yAxis = AxisTicks.Linear(0, yMax > 0 ? yMax : 1, AxisPainter.TargetTicks(chart.Height - 120));
+        var xAxis = AxisTicks.Linear(xLo, xHi, AxisPainter.Intervals(chart.Width - 100, false));
+        var yAxis = AxisTicks.Linear(0, yMax > 0 ? yMax : 1, AxisPainter.Intervals(chart.Height - 120, true));
 
-        var frame = new PlotFrame(canvas, chart.Title, legend, notes, AxisPainter.MaxLabelWidth(yAxis), !string.IsNullOrEmpty(chart.YTitle), AxisPainter.TickLabelHeight, !string.IsNullOrEmpty(chart.XTitle));
+        var frame = new PlotFrame(canvas, chart.Title, legend, notes, AxisPainter.MaxLabelWidth(yAxis), !string.IsNullOrEmpty(chart.YTitle), AxisPainter.TickLabelHeight, !string.IsNullOrEmpty(chart.XTitle), AxisPainter.XOverhang(xAxis));
         var x = new Scale(xAxis, frame.Left, frame.Right);
         var y = new Scale(yAxis, frame.Bottom, frame.Top);
         frame.DrawChrome();
@@ -79,7 +79,7 @@ internal sealed class HistogramRenderer(Histogram chart)
         {
             var px = x.Map(r.Value);
             canvas.Add(SvgCanvas.Line(px, frame.Top, px, frame.Bottom, Theme.Reference, 1.5, "5 3"));
-            canvas.Add(SvgCanvas.Text(px + 4, frame.Top + 12, r.Label, Theme.LabelSize, fill: Theme.Text));
+            canvas.Add(SvgCanvas.WithHalo(SvgCanvas.Text(px + 4, frame.Top + 12, r.Label, Theme.LabelSize, fill: Theme.Text)));
         }
 
         canvas.Describe(chart.Description ?? Describe(series, edges));
