@@ -66,4 +66,19 @@ internal sealed class Exchange
         EndWithFault();
         Http.Abort();
     }
+
+    /// <summary>
+    /// Drops the connection after what has been written so far reached the client: Kestrel's
+    /// abort discards output not yet handed to the socket, so it waits briefly (real time, not
+    /// the injected clock: this is the network, not the simulated model).
+    /// </summary>
+    public async Task CutConnectionAsync()
+    {
+        EndWithFault();
+        await Http.Response.Body.FlushAsync(Aborted);
+        await Task.Delay(CutGrace, Aborted);
+        Http.Abort();
+    }
+
+    private static readonly TimeSpan CutGrace = TimeSpan.FromMilliseconds(25);
 }

@@ -16,8 +16,7 @@ internal static class ResponseWriter
             case FaultKind.StreamCut:
                 response.ContentLength = body.Length;
                 await response.Body.WriteAsync(body.AsMemory(0, body.Length / 2), exchange.Aborted);
-                await response.Body.FlushAsync(exchange.Aborted);
-                exchange.AbortConnection();
+                await exchange.CutConnectionAsync();
                 return;
             case FaultKind.MalformedBody:
                 // A complete HTTP response whose JSON stops in the middle of a value.

@@ -93,8 +93,7 @@ internal static class BedrockConverseStreamRoute
         switch (exchange.Fault)
         {
             case FaultKind.StreamCut:
-                await exchange.Http.Response.Body.FlushAsync(exchange.Aborted);
-                exchange.AbortConnection();
+                await exchange.CutConnectionAsync();
                 return true;
             case FaultKind.MalformedBody:
                 // A frame whose message CRC does not match: a client that checks CRCs must reject it.
