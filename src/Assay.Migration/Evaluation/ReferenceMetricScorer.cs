@@ -1,0 +1,62 @@
+using Assay.Migration.Evaluation.Reference;
+using Assay.Migration.Runs;
+
+namespace Assay.Migration.Evaluation;
+
+/// <summary>Reference metrics for every successful call whose item has a reference answer.</summary>
+internal static class ReferenceMetricScorer
+{
+    public static async Task<IReadOnlyList<string>> ScoreAsync(
+        IReadOnlyList<(GenerationRecord Record, string Reference)> calls,
+        MetricOptions options,
+        Func<GenerationRecord, Dictionary<string, double?>> scoresOf,
+        IProgress<EvaluationProgress>? progress,
+        CancellationToken cancellationToken)
+    {
+        var computed = new List<string>();
+        if (calls.Count == 0)
+        {
+            return computed;
+        }
+
+        if (options.Rouge)
+        {
+            var scorer = new RougeScorer(options.RougeStemmer);
+            foreach (var (record, reference) in calls)
+            {
+                var s = scorer.Score(record.Response!, reference);
+                var d = scoresOf(record);
+                d[MetricNames.Rouge1] = s.Rouge1.F1;
+                d[MetricNames.Rouge2] = s.Rouge2.F1;
+                d[MetricNames.RougeL] = s.RougeL.F1;
+            }
+
+            computed.AddRange([MetricNames.Rouge1, MetricNames.Rouge2, MetricNames.RougeL]);
+            progress?.Report(new EvaluationProgress("rouge", calls.Count, calls.Count));
+        }
+
+        if (options.Embeddings is not null)
+        {
+            var sims = await SemanticSimilarity.ComputeAsync(options.Embeddings, calls.Select(c => (c.Record.Response!, c.Reference)).ToList(), cancellationToken);
+            for (var i = 0; i < calls.Count; i++)
+            {
+                scoresOf(calls[i].Record)[MetricNames.SemanticSimilarity] = sims[i];
+            }
+
+            computed.Add(MetricNames.SemanticSimilarity);
+            progress?.Report(new EvaluationProgress("semantic similarity", calls.Count, calls.Count));
+        }
+
+        if (options.LengthRatio)
+        {
+            foreach (var (record, reference) in calls)
+            {
+                scoresOf(record)[MetricNames.LengthRatio] = LengthRatio.Compute(record.Response!, reference);
+            }
+
+            computed.Add(MetricNames.LengthRatio);
+        }
+
+        return computed;
+    }
+}
