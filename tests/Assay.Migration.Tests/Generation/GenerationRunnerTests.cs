@@ -26,7 +26,7 @@ public class GenerationRunnerTests
     };
 
     private static GenerationRunner CreateSut(ScriptedModelFactory models, IRunStore store, int concurrency = 4, IProgress<GenerationProgress>? progress = null) =>
-        new(models, store, Settings, concurrency, null, TimeProvider.System, new ApproximateTokenCounter(), progress);
+        new(models, store, Settings, concurrency, TimeProvider.System, new ApproximateTokenCounter(), progress);
 
     [Fact]
     public async Task RunAsync_ManyItems_EveryCallStoredAndConcurrencyRespected()
