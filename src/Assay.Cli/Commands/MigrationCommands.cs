@@ -4,6 +4,7 @@ using Assay.Migration.Evaluation;
 using Assay.Migration.Outputs;
 using Assay.Migration.Prompts;
 using Assay.Migration.Study;
+using Assay.Models.Resilience;
 
 namespace Assay.Cli.Commands;
 
@@ -79,11 +80,11 @@ internal static class MigrationCommands
         return command;
     }
 
-    internal static async Task<int> RunStudyAsync(string studyPath, string outDir, StudyRunOptions options, bool gate, TextWriter output, CancellationToken cancellationToken)
+    internal static async Task<int> RunStudyAsync(string studyPath, string outDir, StudyRunOptions options, bool gate, TextWriter output, CancellationToken cancellationToken, ResilienceOptions? resilience = null)
     {
         var study = StudyLoader.Load(studyPath);
         Directory.CreateDirectory(outDir);
-        using var models = ModelWiring.Create(study.Concurrency, study.RequestsPerMinute, requirePrices: false);
+        using var models = ModelWiring.Create(study.Concurrency, study.RequestsPerMinute, requirePrices: false, resilience);
         var time = TimeProvider.System;
         var runner = new StudyRunner(models, time, ModelLayerTokenCounter.Best(models.Tokens), hasCatalogPrice: id => models.Prices.Find(id) is not null);
         var progress = new MigrationProgress(output, time);
