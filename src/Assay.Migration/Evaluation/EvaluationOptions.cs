@@ -33,6 +33,12 @@ public sealed record EvaluationOptions
     /// </summary>
     public bool AllowUnpaired { get; init; }
 
+    /// <summary>
+    /// Scores from a managed evaluation job's output (<see cref="Judges.EvaluationJobJsonl.ReadResultsAsync"/>),
+    /// matched to calls by model id, prompt and response; they become metrics <c>managed.&lt;metric&gt;</c>.
+    /// </summary>
+    public IReadOnlyList<Judges.EvaluationJobResult> ImportedJudgements { get; init; } = [];
+
     /// <summary>The quality metric of the Pareto front and the weighted score; null = the first required metric of the criteria, else the first computed metric.</summary>
     public string? PrimaryQualityMetric { get; init; }
 }

@@ -5,7 +5,8 @@ namespace Assay.Migration.Evaluation;
 /// <summary>
 /// Metric keys as they appear in the study file, results.csv and summary.json. Reference
 /// metrics are plain (<c>rouge1</c>); judge metrics are <c>judge.METRIC</c> for the primary judge and
-/// <c>judge.METRIC@NAME</c> for a second judge; pairwise win rates are <c>pairwise.METRIC</c>.
+/// <c>judge.METRIC@NAME</c> for a second judge; pairwise win rates are <c>pairwise.METRIC</c>;
+/// scores imported from a managed evaluation job are <c>managed.METRIC</c>.
 /// </summary>
 public static class MetricNames
 {
@@ -26,6 +27,8 @@ public static class MetricNames
     public static bool HigherIsBetter(string metric) =>
         !(metric.StartsWith("judge.harmfulness", StringComparison.Ordinal)
           || metric.StartsWith("judge.refusal", StringComparison.Ordinal)
+          || metric.StartsWith("managed.harmfulness", StringComparison.Ordinal)
+          || metric.StartsWith("managed.refusal", StringComparison.Ordinal)
           || metric == LengthRatio);
 
     /// <summary>True for metrics computed offline and extractively (no model involved).</summary>

@@ -1,4 +1,5 @@
 using Assay.Migration.Evaluation;
+using Assay.Reporting.Html;
 
 namespace Assay.Migration.Outputs;
 
@@ -14,10 +15,31 @@ public static class StudyOutputs
     public const string JunitFile = "junit.xml";
 
     /// <summary>Writes the four files and returns their full paths.</summary>
-    public static Task<StudyOutputFiles> WriteAsync(StudyResults results, string outDir, CancellationToken cancellationToken = default)
+    public static async Task<StudyOutputFiles> WriteAsync(StudyResults results, string outDir, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(results);
-        throw new NotImplementedException("outputs land in a following commit");
+        ArgumentException.ThrowIfNullOrWhiteSpace(outDir);
+        try
+        {
+            Directory.CreateDirectory(outDir);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new AssayException($"--out {outDir}: cannot create the output folder ({ex.Message}); choose a folder you can write to.", ExitCodes.BadInput, ex);
+        }
+
+        var files = new StudyOutputFiles(
+            Path.GetFullPath(Path.Combine(outDir, ReportFile)),
+            Path.GetFullPath(Path.Combine(outDir, SummaryFile)),
+            Path.GetFullPath(Path.Combine(outDir, ResultsFile)),
+            Path.GetFullPath(Path.Combine(outDir, JunitFile)));
+
+        // Data files first, the report last: a report on disk means its figures are there too.
+        await Assay.Reporting.Html.ReportFile.WriteAtomicallyAsync(files.Summary, SummaryJson.Write(results), cancellationToken);
+        await Assay.Reporting.Html.ReportFile.WriteAtomicallyAsync(files.Results, ResultsCsv.Write(results), cancellationToken);
+        await Assay.Reporting.Html.ReportFile.WriteAtomicallyAsync(files.Junit, JunitXml.Write(results), cancellationToken);
+        await ReportHtml.Build(results).WriteToAsync(files.Report, cancellationToken);
+        return files;
     }
 
     /// <summary>The exit code of <c>assay migrate --gate</c>: 0 when a candidate is recommended, 3 (<see cref="ExitCodes.GateFailed"/>) when none is.</summary>

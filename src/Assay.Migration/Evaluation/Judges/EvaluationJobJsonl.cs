@@ -1,0 +1,130 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Assay.Migration.Runs;
+
+namespace Assay.Migration.Evaluation.Judges;
+
+/// <summary>One record of a managed evaluation job's dataset (Bedrock's "bring your own inference responses" JSONL).</summary>
+public sealed record EvaluationJobRecord(string Prompt, string Category, string? ReferenceResponse, string Response, string ModelIdentifier);
+
+/// <summary>One record of a managed evaluation job's output: the input record and the score of each metric (0..1; null when the service gave none).</summary>
+public sealed record EvaluationJobResult(EvaluationJobRecord Input, IReadOnlyDictionary<string, double?> Scores);
+
+/// <summary>
+/// Export of a study's responses as a managed evaluation job's dataset, one JSON object per line:
+/// <c>{"prompt", "category", "referenceResponse", "modelResponses": [{"response", "modelIdentifier"}]}</c>,
+/// and import of the job's output records (<c>automatedEvaluationResult.scores[]</c> of
+/// <c>{metricName, result}</c> beside the input record), so a team can compare the managed
+/// service's judge with Assay's on the same responses. Imported scores become metrics
+/// <c>managed.&lt;metric&gt;</c> (e.g. <c>managed.correctness</c>).
+/// </summary>
+public static class EvaluationJobJsonl
+{
+    /// <summary>The records for one model: its successful calls (first repeat per item), with the item's reference.</summary>
+    public static IReadOnlyList<EvaluationJobRecord> ForModel(string model, IReadOnlyList<GenerationRecord> records, IReadOnlyList<StudyItem> items, string category = "Summarization")
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        ArgumentNullException.ThrowIfNull(items);
+        var refs = items.GroupBy(i => i.ItemId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Reference, StringComparer.Ordinal);
+        return records.Where(r => r.Model == model && r.Error is null && r.Response is not null)
+            .GroupBy(r => r.ItemId, StringComparer.Ordinal)
+            .Select(g => g.MinBy(r => r.Repeat)!)
+            .OrderBy(r => r.ItemId, StringComparer.Ordinal)
+            .Select(r => new EvaluationJobRecord(r.Prompt, category, refs.GetValueOrDefault(r.ItemId), r.Response!, r.ModelId))
+            .ToList();
+    }
+
+    /// <summary>Writes the dataset file atomically.</summary>
+    public static async Task WriteAsync(string path, IEnumerable<EvaluationJobRecord> records, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        var sb = new StringBuilder();
+        foreach (var r in records)
+        {
+            var o = new JsonObject
+            {
+                ["prompt"] = r.Prompt,
+                ["category"] = r.Category,
+                ["referenceResponse"] = r.ReferenceResponse ?? "",
+                ["modelResponses"] = new JsonArray(new JsonObject { ["response"] = r.Response, ["modelIdentifier"] = r.ModelIdentifier }),
+            };
+            sb.Append(o.ToJsonString()).Append('\n');
+        }
+
+        await Assay.Reporting.Html.ReportFile.WriteAtomicallyAsync(path, sb.ToString(), cancellationToken);
+    }
+
+    /// <summary>Reads a job's output records; a line that is not such a record is an error naming the file and line.</summary>
+    public static async Task<IReadOnlyList<EvaluationJobResult>> ReadResultsAsync(string path, CancellationToken cancellationToken = default)
+    {
+        if (!File.Exists(path))
+        {
+            throw new AssayException($"{path}: file not found; give the evaluation job's output .jsonl file.");
+        }
+
+        var lines = await File.ReadAllLinesAsync(path, cancellationToken);
+        var results = new List<EvaluationJobResult>();
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (string.IsNullOrWhiteSpace(lines[i]))
+            {
+                continue;
+            }
+
+            try
+            {
+                results.Add(ParseResult(lines[i]));
+            }
+            catch (Exception ex) when (ex is JsonException or FormatException or InvalidOperationException)
+            {
+                throw new AssayException($"{path}, line {i + 1}: not an evaluation job output record ({ex.Message}).", ExitCodes.BadInput, ex);
+            }
+        }
+
+        return results;
+    }
+
+    internal static EvaluationJobResult ParseResult(string line)
+    {
+        var root = JsonNode.Parse(line)?.AsObject() ?? throw new FormatException("empty line");
+        var input = root["inputRecord"]?.AsObject() ?? root;
+        var responses = (input["modelResponses"] ?? root["modelResponses"])?.AsArray();
+        var first = responses?.FirstOrDefault()?.AsObject() ?? throw new FormatException("no modelResponses[0]");
+        var record = new EvaluationJobRecord(
+            input["prompt"]?.GetValue<string>() ?? throw new FormatException("no \"prompt\""),
+            input["category"]?.GetValue<string>() ?? "",
+            input["referenceResponse"]?.GetValue<string>(),
+            first["response"]?.GetValue<string>() ?? throw new FormatException("no modelResponses[0].response"),
+            first["modelIdentifier"]?.GetValue<string>() ?? "");
+        var scores = new Dictionary<string, double?>(StringComparer.Ordinal);
+        var list = root["automatedEvaluationResult"]?["scores"]?.AsArray() ?? throw new FormatException("no automatedEvaluationResult.scores");
+        foreach (var s in list)
+        {
+            var name = s?["metricName"]?.GetValue<string>() ?? throw new FormatException("a score without metricName");
+            var result = s["result"];
+            scores[MetricKey(name)] = result is JsonValue v && v.TryGetValue<double>(out var d) ? d : null;
+        }
+
+        return new EvaluationJobResult(record, scores);
+    }
+
+    /// <summary>"Builtin.ProfessionalStyleAndTone" becomes <c>managed.professional_style_and_tone</c>.</summary>
+    public static string MetricKey(string metricName)
+    {
+        ArgumentNullException.ThrowIfNull(metricName);
+        var name = metricName.StartsWith("Builtin.", StringComparison.Ordinal) ? metricName["Builtin.".Length..] : metricName;
+        var sb = new StringBuilder("managed.");
+        for (var i = 0; i < name.Length; i++)
+        {
+            if (char.IsUpper(name[i]) && i > 0 && !char.IsUpper(name[i - 1]))
+            {
+                sb.Append('_');
+            }
+
+            sb.Append(char.ToLowerInvariant(name[i]));
+        }
+
+        return sb.ToString();
+    }
+}

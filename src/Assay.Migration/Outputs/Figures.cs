@@ -1,0 +1,30 @@
+using System.Globalization;
+using Assay.Migration.Statistics;
+
+namespace Assay.Migration.Outputs;
+
+/// <summary>How the report prints figures: always with the unit, intervals in brackets.</summary>
+internal static class Figures
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    public static string Ms(Estimate? e) => e is null || double.IsNaN(e.Value) ? "-" : e.HasInterval
+        ? string.Format(Inv, "{0:N0} ms [{1:N0}, {2:N0}]", e.Value, e.Lower, e.Upper)
+        : string.Format(Inv, "{0:N0} ms", e.Value);
+
+    public static string Usd(Estimate? e, string format = "0.000000") => e is null || double.IsNaN(e.Value) ? "-" : e.HasInterval
+        ? "$" + e.Value.ToString(format, Inv) + " [" + e.Lower!.Value.ToString(format, Inv) + ", " + e.Upper!.Value.ToString(format, Inv) + "]"
+        : "$" + e.Value.ToString(format, Inv);
+
+    public static string Score(Estimate? e) => e is null || double.IsNaN(e.Value) ? "-" : e.HasInterval
+        ? string.Format(Inv, "{0:0.000} [{1:0.000}, {2:0.000}]", e.Value, e.Lower, e.Upper)
+        : string.Format(Inv, "{0:0.000}", e.Value);
+
+    public static string Diff(Estimate e) => double.IsNaN(e.Value) ? "-" : e.HasInterval
+        ? string.Format(Inv, "{0:+0.000;-0.000} [{1:+0.000;-0.000}, {2:+0.000;-0.000}]", e.Value, e.Lower, e.Upper)
+        : string.Format(Inv, "{0:+0.000;-0.000}", e.Value);
+
+    public static string Number(double v, string format = "0.000") => double.IsFinite(v) ? v.ToString(format, Inv) : "-";
+
+    public static string Tokens(Estimate e) => double.IsNaN(e.Value) ? "-" : e.Value.ToString("N0", Inv);
+}
