@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Assay.Models.Bedrock;
 using Assay.Models.Caching;
 using Assay.Models.Catalog;
 using Assay.Models.Extractive;
@@ -104,6 +105,23 @@ public sealed class ModelFactory : IModelFactory, IDisposable
     }
 #pragma warning restore MEAI001
 
+    /// <summary>
+    /// Bedrock's prompt optimizer (bedrock-agent-runtime OptimizePrompt), with the same
+    /// credentials, endpoint override and retries as <c>bedrock:</c> models.
+    /// </summary>
+    public async Task<OptimizedPrompt> OptimizePromptAsync(string prompt, string targetModelId, CancellationToken cancellationToken = default)
+    {
+        var optimizer = CreatePromptOptimizer();
+        var (result, _, _) = await Call("bedrock-agent:optimize-prompt").ExecuteAsync(ct => optimizer.OptimizeAsync(prompt, targetModelId, ct), prompt.Length / 4, cancellationToken);
+        return result;
+    }
+
+    /// <summary>The raw prompt optimizer (no retries), for callers with their own policy.</summary>
+    public BedrockPromptOptimizer CreatePromptOptimizer() =>
+        _providers.TryGetValue("bedrock", out var provider) && provider is BedrockProvider bedrock
+            ? bedrock.CreatePromptOptimizer()
+            : throw new AssayException("The Bedrock provider was replaced: the prompt optimizer is not available.");
+
     public void Dispose()
     {
         foreach (var limits in _limits.Values)
@@ -158,6 +176,7 @@ public sealed class ModelFactory : IModelFactory, IDisposable
     [
         new OpenAiProvider("openai", context),
         new OpenAiProvider("openai-compatible", context),
+        new BedrockProvider(context),
         new ReplayProvider(),
         new ExtractiveProvider(),
     ];

@@ -62,6 +62,14 @@ internal sealed partial class TextRankMethod(int count) : IExtractiveMethod
         {
             var next = new double[n];
             var delta = 0.0;
+            // A sentence sharing no words with any other spreads its score evenly, as in PageRank's
+            // dangling nodes, so scores keep summing to 1.
+            var dangling = 0.0;
+            for (var j = 0; j < n; j++)
+            {
+                dangling += outSum[j] > 0 ? 0 : score[j];
+            }
+
             for (var i = 0; i < n; i++)
             {
                 var sum = 0.0;
@@ -73,7 +81,7 @@ internal sealed partial class TextRankMethod(int count) : IExtractiveMethod
                     }
                 }
 
-                next[i] = (1 - Damping) / n + Damping * sum;
+                next[i] = (1 - Damping) / n + Damping * (sum + dangling / n);
                 delta += Math.Abs(next[i] - score[i]);
             }
 

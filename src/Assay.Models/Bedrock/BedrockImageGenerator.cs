@@ -1,0 +1,67 @@
+using System.Text.Json;
+using Microsoft.Extensions.AI;
+
+namespace Assay.Models.Bedrock;
+
+#pragma warning disable MEAI001 // IImageGenerator is experimental in Microsoft.Extensions.AI.Abstractions.
+
+/// <summary>
+/// Titan Image Generator and Nova Canvas over InvokeModel (<c>TEXT_IMAGE</c> task): the body
+/// both share, answered with base64 PNG images.
+/// </summary>
+internal sealed class BedrockImageGenerator(BedrockConnection connection, string bedrockModelId, string modelId) : IImageGenerator
+{
+    public async Task<ImageGenerationResponse> GenerateAsync(ImageGenerationRequest request, ImageGenerationOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var size = options?.ImageSize ?? new System.Drawing.Size(1024, 1024);
+        var seed = options?.AdditionalProperties?.TryGetValue("seed", out var s) == true && s is int given ? given : 0;
+        var body = JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, object>
+        {
+            ["taskType"] = "TEXT_IMAGE",
+            ["textToImageParams"] = new Dictionary<string, object> { ["text"] = request.Prompt ?? string.Empty },
+            ["imageGenerationConfig"] = new Dictionary<string, object>
+            {
+                ["numberOfImages"] = options?.Count ?? 1,
+                ["width"] = size.Width,
+                ["height"] = size.Height,
+                ["cfgScale"] = 8.0,
+                ["seed"] = seed,
+            },
+        });
+        using var response = await connection.PostAsync($"model/{Uri.EscapeDataString(bedrockModelId)}/invoke", body, modelId, eventStream: false, cancellationToken);
+        using var doc = await BedrockConnection.ReadJsonAsync(response, modelId, cancellationToken);
+        if (doc.RootElement.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.String && error.GetString() is { Length: > 0 } message)
+        {
+            throw new ModelServiceException($"Model '{modelId}' refused the image: {message}", 400, "ValidationException", false);
+        }
+
+        if (!doc.RootElement.TryGetProperty("images", out var images) || images.ValueKind != JsonValueKind.Array)
+        {
+            throw new ModelServiceException($"Model '{modelId}': the InvokeModel response has no 'images' array", null, "MalformedResponse", true);
+        }
+
+        var contents = new List<AIContent>();
+        foreach (var image in images.EnumerateArray())
+        {
+            try
+            {
+                contents.Add(new DataContent(Convert.FromBase64String(image.GetString() ?? string.Empty), "image/png"));
+            }
+            catch (FormatException ex)
+            {
+                throw new ModelServiceException($"Model '{modelId}': an image is not valid base64", null, "MalformedResponse", true, ex);
+            }
+        }
+
+        return new ImageGenerationResponse(contents);
+    }
+
+    public object? GetService(Type serviceType, object? serviceKey = null) =>
+        serviceKey is null && serviceType.IsInstanceOfType(this) ? this
+        : serviceType == typeof(ImageGeneratorMetadata) ? new ImageGeneratorMetadata("bedrock", connection.Endpoint, bedrockModelId)
+        : null;
+
+    public void Dispose()
+    {
+    }
+}

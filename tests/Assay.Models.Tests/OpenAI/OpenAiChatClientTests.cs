@@ -1,0 +1,110 @@
+using Assay.FakeServer;
+using Assay.FakeServer.Options;
+using Assay.Models.Metering;
+using Assay.Models.Tests.TestDoubles;
+using Assay.Testing;
+using Microsoft.Extensions.AI;
+
+namespace Assay.Models.Tests.OpenAI;
+
+/// <summary>The OpenAI-compatible provider over real HTTP against the fake server (first-sentence answers).</summary>
+public sealed class OpenAiChatClientTests(FakeServerFixture fixture) : IClassFixture<FakeServerFixture>
+{
+    private FakeModelServer Server => fixture.Server;
+
+    [Fact]
+    public async Task GetResponse_OpenAiCompatible_AnswerUsageAndMetering()
+    {
+        using var factory = CreateSut();
+        var client = factory.CreateChatClient($"openai-compatible:{Server.OpenAiBaseUrl}#llama3.1");
+
+        var response = await client.GetResponseAsync("The sky is blue. Grass is green.", new ChatOptions { Temperature = 0, MaxOutputTokens = 50 });
+        var metrics = response.GetCallMetrics()!;
+
+        Assert.Equal("The sky is blue.", response.Text);
+        Assert.False(metrics.TokensEstimated);
+        Assert.True(metrics.InputTokens > 0);
+        Assert.True(metrics.OutputTokens > 0);
+        Assert.Equal(0m, metrics.CostUsd);
+        Assert.NotNull(metrics.Latency);
+        Assert.Equal(1, metrics.Attempts);
+    }
+
+    [Fact]
+    public async Task GetStreaming_OpenAiWithBaseUrl_TextUsageAndTimeToFirstToken()
+    {
+        using var factory = CreateSut(("OPENAI_API_KEY", FakeServerCredentials.OpenAiKey), ("OPENAI_BASE_URL", Server.OpenAiBaseUrl.ToString()));
+        var client = factory.CreateChatClient("openai:gpt-4o-mini");
+
+        var updates = await client.GetStreamingResponseAsync("Streaming works over SSE. Second sentence.").ToListAsync();
+        var metrics = updates[^1].GetCallMetrics()!;
+
+        Assert.Equal("Streaming works over SSE.", string.Concat(updates.Select(u => u.Text)));
+        Assert.NotNull(metrics.TimeToFirstToken);
+        Assert.True(metrics.TimeToFirstToken <= metrics.Latency);
+        Assert.False(metrics.TokensEstimated); // the SDK asks for stream usage and the server sends it
+        Assert.True(metrics.CostUsd > 0m);
+    }
+
+    [Fact]
+    public async Task GetResponse_WrongKey_OneLineErrorWithoutTheKey()
+    {
+        var server = await FakeModelServer.StartAsync(new FakeServerOptions { Auth = new AuthOptions { OpenAiKeys = ["sk-the-right-one"] } });
+        await using var _ = server;
+        using var factory = CreateSut(("OPENAI_API_KEY", "sk-wrong-secret-987"), ("OPENAI_BASE_URL", server.OpenAiBaseUrl.ToString()));
+
+        var ex = await Assert.ThrowsAsync<AssayException>(() => factory.CreateChatClient("openai:gpt-4o-mini").GetResponseAsync("hi"));
+
+        Assert.Contains("401", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("sk-wrong-secret-987", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', ex.Message);
+        Assert.Equal(ExitCodes.ModelUnavailable, ex.ExitCode);
+    }
+
+    [Fact]
+    public async Task GetResponse_ServerUnreachable_FinalErrorAfterBudget()
+    {
+        using var factory = CreateSut(resilience: new() { MaxAttempts = 2, BaseDelay = TimeSpan.Zero, MaxDelay = TimeSpan.Zero });
+        var client = factory.CreateChatClient("openai-compatible:http://127.0.0.1:9/v1#none");
+
+        var ex = await Assert.ThrowsAsync<AssayException>(() => client.GetResponseAsync("hi"));
+
+        Assert.Equal(ExitCodes.ModelUnavailable, ex.ExitCode);
+        Assert.Contains("after 2 attempt(s)", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GetResponse_CacheOn_SecondCallServedFromCacheWithoutRequest()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"assay-cache-{Guid.NewGuid():N}.db");
+        try
+        {
+            using var factory = new ModelFactory(new ModelFactoryOptions { Environment = TestFactory.Environment(), TokenizerPath = TestFactory.TokenizerPath, CachePath = path });
+            var client = factory.CreateChatClient($"openai-compatible:{Server.OpenAiBaseUrl}#cache-test");
+            var prompt = $"Cache me {Guid.NewGuid():N}. Please.";
+
+            var first = await client.GetResponseAsync(prompt);
+            var second = await client.GetResponseAsync(prompt);
+
+            Assert.Equal(first.Text, second.Text);
+            Assert.True(second.GetCallMetrics()!.Cached);
+            Assert.Null(second.GetCallMetrics()!.Latency);
+            Assert.Equal(1, Server.Counters.SuccessesForPrompt(prompt));
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            File.Delete(path);
+        }
+    }
+
+    private static ModelFactory CreateSut(params (string, string)[] environment) => CreateSut(null, environment);
+
+    private static ModelFactory CreateSut(Assay.Models.Resilience.ResilienceOptions? resilience, params (string, string)[] environment) =>
+        new(new ModelFactoryOptions
+        {
+            Environment = TestFactory.Environment(environment),
+            TokenizerPath = TestFactory.TokenizerPath,
+            Resilience = resilience ?? new() { BaseDelay = TimeSpan.FromMilliseconds(1), MaxDelay = TimeSpan.FromMilliseconds(5) },
+        });
+}
