@@ -97,8 +97,12 @@ internal static class FakeServerCommands
         var faultText = f.TotalRate <= 0
             ? "none"
             : string.Create(CultureInfo.InvariantCulture, $"rateLimit {f.RateLimit}, serverError {f.ServerError}, slow {f.Slow} ({f.SlowDelayMs} ms), connectionReset {f.ConnectionReset}, streamCut {f.StreamCut}, malformedBody {f.MalformedBody}, streamError {f.StreamError}, seed {f.Seed}");
-        lines.Add($"answers: {options.Answers.Mode}; latency: {options.Latency.Distribution}; faults: {faultText}; auth: {(options.Auth.Required ? "required" : "off")}");
+        lines.Add($"answers: {Kebab(options.Answers.Mode.ToString())}; latency: {Kebab(options.Latency.Distribution.ToString())}; faults: {faultText}; auth: {(options.Auth.Required ? "required" : "off")}");
         lines.Add("Press Ctrl-C to stop.");
         return string.Join(Environment.NewLine, lines);
     }
+
+    /// <summary>FirstSentence as the docs and YAML write it: first-sentence.</summary>
+    private static string Kebab(string name) =>
+        string.Concat(name.Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
 }

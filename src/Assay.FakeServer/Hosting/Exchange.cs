@@ -80,5 +80,5 @@ internal sealed class Exchange
         Http.Abort();
     }
 
-    private static readonly TimeSpan CutGrace = TimeSpan.FromMilliseconds(25);
+    private static readonly TimeSpan CutGrace = TimeSpan.FromMilliseconds(100);
 }
