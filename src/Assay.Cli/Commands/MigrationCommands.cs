@@ -1,9 +1,125 @@
 using System.CommandLine;
+using Assay.Migration.Demo;
+using Assay.Migration.Evaluation;
+using Assay.Migration.Outputs;
+using Assay.Migration.Prompts;
+using Assay.Migration.Study;
+using Assay.Models.Resilience;
 
 namespace Assay.Cli.Commands;
 
-/// <summary>assay migrate, assay demo (issue 4).</summary>
+/// <summary>
+/// <c>assay migrate STUDY.yaml --out DIR</c> runs a migration study; <c>assay demo</c> runs the
+/// bundled one (samples/incidents) with offline models only. Exit codes: 0 the study ran
+/// (with <c>--gate</c>: and a candidate meets the criteria), 2 bad input (the message names
+/// file, line and field), 3 <c>--gate</c> and no candidate meets the criteria, 4 a model kept
+/// failing, 5 a local resource is missing (run scripts/setup.sh), 130 cancelled (finished calls
+/// are kept: run again with <c>--resume</c>).
+/// </summary>
 internal static class MigrationCommands
 {
-    public static IEnumerable<Command> Create() => [];
+    /// <summary>The bundled demo study, relative to the repository root.</summary>
+    internal const string DemoStudy = "samples/incidents/study.yaml";
+
+    public static IEnumerable<Command> Create() => [Migrate(), Demo()];
+
+    private static Command Migrate()
+    {
+        var study = new Argument<FileInfo>("study") { Description = "The study file (YAML); its format is documented in samples/README.md." };
+        var output = new Option<DirectoryInfo>("--out") { Description = "Folder for report.html, summary.json, results.csv, junit.xml and the run store.", Required = true };
+        var resume = new Option<bool>("--resume") { Description = "Continue a stored run: finished calls are kept, the rest are made." };
+        var restart = new Option<bool>("--restart") { Description = "Discard a stored run of this study and start again." };
+        var gate = new Option<bool>("--gate") { Description = "Exit with 3 when no candidate meets the study's criteria (for CI)." };
+        var store = new Option<string?>("--store") { Description = "Run store instead of the study's: sqlite, sqlite:PATH or postgres:CONNECTION (${NAME} reads the environment)." };
+        var command = new Command("migrate", "Run a model-migration study: pair, check prompts, generate, evaluate, decide, report.")
+        {
+            study, output, resume, restart, gate, store,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            var options = new StudyRunOptions(parse.GetValue(resume), parse.GetValue(restart), parse.GetValue(store));
+            if (options.Resume && options.Restart)
+            {
+                throw new AssayException("--resume and --restart contradict each other: --resume keeps the stored run, --restart discards it; pass one.");
+            }
+
+            return await RunStudyAsync(parse.GetValue(study)!.FullName, parse.GetValue(output)!.FullName, options, parse.GetValue(gate), Console.Out, ct);
+        });
+        return command;
+    }
+
+    private static Command Demo()
+    {
+        var output = new Option<DirectoryInfo?>("--out") { Description = "Output folder (default .assay/demo in the current folder)." };
+        var record = new Option<bool>("--record-source")
+        {
+            Description = $"Re-make the bundled recording of the source by running {DemoRecording.SourceModel} over the bundled data (maintainers).",
+            Hidden = true,
+        };
+        var command = new Command("demo", "Run the bundled migration study (30 field-technician incident reports) with offline models only, and print where the report is.")
+        {
+            output, record,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            var studyPath = LocateDemoStudy();
+            if (parse.GetValue(record))
+            {
+                var study = StudyLoader.Load(studyPath);
+                using var models = ModelWiring.Create(requirePrices: false);
+                var count = await DemoRecording.CreateAsync(models, study, study.Source.RecordingPath!, TimeProvider.System, ct);
+                Console.Out.WriteLine($"demo: recorded {count} calls of {DemoRecording.SourceModel} to {study.Source.RecordingPath}");
+                return ExitCodes.Ok;
+            }
+
+            var outDir = parse.GetValue(output)?.FullName ?? Path.GetFullPath(Path.Combine(".assay", "demo"));
+            Console.Out.WriteLine($"demo: bundled study {studyPath}; offline models only (a replayed recording of extractive:lead-2, extractive candidates, local:use-lite embeddings).");
+            var code = await RunStudyAsync(studyPath, outDir, new StudyRunOptions(Restart: true), gate: false, Console.Out, ct);
+            return code;
+        });
+        return command;
+    }
+
+    internal static async Task<int> RunStudyAsync(string studyPath, string outDir, StudyRunOptions options, bool gate, TextWriter output, CancellationToken cancellationToken, ResilienceOptions? resilience = null)
+    {
+        var study = StudyLoader.Load(studyPath);
+        Directory.CreateDirectory(outDir);
+        using var models = ModelWiring.Create(study.Concurrency, study.RequestsPerMinute, requirePrices: false, resilience);
+        var time = TimeProvider.System;
+        var runner = new StudyRunner(models, time, ModelLayerTokenCounter.Best(models.Tokens), hasCatalogPrice: id => models.Prices.Find(id) is not null);
+        var progress = new MigrationProgress(output, time);
+        var run = await progress.RunAsync(p => runner.RunAsync(study, outDir, options, p, line => output.WriteLine(line), cancellationToken));
+        output.WriteLine($"generation: {run.Generation.Made} calls made, {run.Generation.Resumed} kept from an earlier run, {run.Generation.Failed} failed; stored in {run.Store}");
+
+        var input = EvaluationInputs.From(run, models, time);
+        var results = await StudyEvaluator.EvaluateAsync(input, null, cancellationToken);
+        var files = await StudyOutputs.WriteAsync(results, outDir, cancellationToken);
+        output.WriteLine($"decision: {results.Decision.Summary}");
+        output.WriteLine($"report: {files.Report}");
+        output.WriteLine($"summary: {files.Summary}  results: {files.Results}  junit: {files.Junit}");
+        return gate ? StudyOutputs.GateExitCode(results) : ExitCodes.Ok;
+    }
+
+    /// <summary>The bundled study: ASSAY_SAMPLES if set, else samples/ in the current folder or above it, or above the tool.</summary>
+    internal static string LocateDemoStudy()
+    {
+        if (Environment.GetEnvironmentVariable("ASSAY_SAMPLES") is { Length: > 0 } samples)
+        {
+            return Path.Combine(samples, "incidents", "study.yaml");
+        }
+
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                var candidate = Path.Combine(dir.FullName, DemoStudy);
+                if (File.Exists(candidate))
+                {
+                    return candidate;
+                }
+            }
+        }
+
+        throw new AssayException($"the bundled study {DemoStudy} was not found above {Directory.GetCurrentDirectory()}; run 'assay demo' inside the Assay repository or set ASSAY_SAMPLES to its samples folder.", ExitCodes.SetupMissing);
+    }
 }

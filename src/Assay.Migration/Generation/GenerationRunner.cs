@@ -4,13 +4,14 @@ using Assay.Migration.Runs;
 using Assay.Migration.Store;
 using Assay.Migration.Study;
 using Assay.Models;
+using Microsoft.Extensions.AI;
 
 namespace Assay.Migration.Generation;
 
 /// <summary>
-/// Runs the calls of a study: up to <c>concurrency</c> in flight across all models, each model
-/// paced to the study's requests per minute, every result written to the run store as it
-/// arrives (one writer, batched transactions). Calls already stored with the same fingerprint
+/// Runs the calls of a study: up to <c>concurrency</c> in flight across all models (rate limits,
+/// retries and timeouts are the model layer's decorators), every result written to the run
+/// store as it arrives (one writer, batched transactions). Calls already stored with the same fingerprint
 /// are skipped, which is what makes <c>--resume</c> redo nothing that finished. On cancellation
 /// every result that arrived is written before the exception leaves.
 /// </summary>
@@ -19,7 +20,6 @@ public sealed class GenerationRunner(
     IRunStore store,
     GenerationSettings settings,
     int concurrency,
-    double? requestsPerMinute,
     TimeProvider time,
     ITokenCounter tokens,
     IProgress<GenerationProgress>? progress = null)
@@ -59,10 +59,9 @@ public sealed class GenerationRunner(
                 continue;
             }
 
-            var caller = new ModelCaller(models.CreateChatClient(job.Model.ModelId), job.Model, job.Label, settings, tokens, time);
-            var pacer = requestsPerMinute is { } rpm ? new CallPacer(rpm, time) : null;
+            var caller = new ModelCaller(CreateClient(job.Model), job.Model, job.Label, settings, tokens, time);
             health[job.Label] = new ModelHealth(job.Model);
-            work.AddRange(pending.Select(p => new WorkItem(caller, pacer, job, p.Item1, p.Item2, fingerprint)));
+            work.AddRange(pending.Select(p => new WorkItem(caller, job, p.Item1, p.Item2, fingerprint)));
         }
 
         var total = work.Count + resumed;
@@ -75,11 +74,6 @@ public sealed class GenerationRunner(
         {
             await Parallel.ForEachAsync(work, new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = stop.Token }, async (w, ct) =>
             {
-                if (w.Pacer is not null)
-                {
-                    await w.Pacer.WaitAsync(ct);
-                }
-
                 var record = await w.Caller.CallAsync(w.Item, w.Job.Prompt.Fill(w.Item.Document), w.Repeat, ct);
                 channel.Writer.TryWrite((record, w.Fingerprint));
                 var failedNow = record.Error is null ? Volatile.Read(ref failed) : Interlocked.Increment(ref failed);
@@ -99,6 +93,19 @@ public sealed class GenerationRunner(
     /// <summary>Every stored record of the study (read back after a run, including those kept from earlier runs).</summary>
     public Task<IReadOnlyList<GenerationRecord>> ReadAsync(string study, CancellationToken cancellationToken) =>
         store.ReadAsync(study, cancellationToken);
+
+    // The model layer names the id; the study file's line and field say where to fix it.
+    private IChatClient CreateClient(ModelSpec model)
+    {
+        try
+        {
+            return models.CreateChatClient(model.ModelId);
+        }
+        catch (AssayException ex)
+        {
+            throw new AssayException($"{model.Where} ({model.Field}): {ex.Message}", ex.ExitCode, ex);
+        }
+    }
 
     private async Task WriteAsync(string study, ChannelReader<(GenerationRecord, string)> reader, CancellationTokenSource stop)
     {
@@ -124,7 +131,7 @@ public sealed class GenerationRunner(
         }
     }
 
-    private sealed record WorkItem(ModelCaller Caller, CallPacer? Pacer, GenerationJob Job, StudyItem Item, int Repeat, string Fingerprint);
+    private sealed record WorkItem(ModelCaller Caller, GenerationJob Job, StudyItem Item, int Repeat, string Fingerprint);
 
     /// <summary>Stops a study early when a model fails every call: one clear message instead of a thousand failed rows.</summary>
     private sealed class ModelHealth(ModelSpec model)

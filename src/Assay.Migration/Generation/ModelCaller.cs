@@ -16,12 +16,21 @@ namespace Assay.Migration.Generation;
 /// </summary>
 internal sealed class ModelCaller(IChatClient client, ModelSpec model, string label, GenerationSettings settings, ITokenCounter tokens, TimeProvider time)
 {
+    /// <summary>The option key under which the model layer's extractive provider takes the document.</summary>
+    internal const string ExtractiveDocumentKey = "assay.document";
+
     public string Label => label;
 
     public async Task<GenerationRecord> CallAsync(StudyItem item, string prompt, int repeat, CancellationToken cancellationToken)
     {
         List<ChatMessage> messages = [new(ChatRole.System, settings.SystemPrompt), new(ChatRole.User, prompt)];
         var options = new ChatOptions { MaxOutputTokens = settings.MaxTokens, Temperature = settings.Temperature, TopP = settings.TopP };
+        if (model.ModelId.StartsWith("extractive:", StringComparison.OrdinalIgnoreCase))
+        {
+            // Extractive methods pick sentences of the document, not of the prompt's instructions.
+            options.AdditionalProperties = new() { [ExtractiveDocumentKey] = item.Document };
+        }
+
         var start = time.GetTimestamp();
         TimeSpan? firstText = null;
         var updates = new List<ChatResponseUpdate>();

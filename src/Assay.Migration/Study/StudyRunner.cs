@@ -16,7 +16,12 @@ namespace Assay.Migration.Study;
 /// the recorded source -> prompt checks -> prompt optimization (dev split) -> generation
 /// (test split) -> the stored records, ready for evaluation.
 /// </summary>
-public sealed class StudyRunner(IModelFactory models, TimeProvider time, ITokenCounter? tokens = null, Func<string, string, CancellationToken, Task<string>>? bedrockOptimize = null)
+public sealed class StudyRunner(
+    IModelFactory models,
+    TimeProvider time,
+    ITokenCounter? tokens = null,
+    Func<string, string, CancellationToken, Task<string>>? bedrockOptimize = null,
+    Func<string, bool>? hasCatalogPrice = null)
 {
     private readonly ITokenCounter _tokens = tokens ?? new ApproximateTokenCounter();
 
@@ -28,6 +33,7 @@ public sealed class StudyRunner(IModelFactory models, TimeProvider time, ITokenC
         Action<string>? log = null,
         CancellationToken cancellationToken = default)
     {
+        CheckPrices(study);
         var notes = new List<StudyNote>();
         var dataset = DatasetLoader.Load(study.DatasetPath, study.Columns);
         dataset = dataset with { Items = DatasetSplitter.Split(dataset.Items, study.DevShare, study.Seed) };
@@ -76,7 +82,7 @@ public sealed class StudyRunner(IModelFactory models, TimeProvider time, ITokenC
             await store.UpsertAsync(study.Name, [.. replayed.Select(r => (r with { CompletedAt = time.GetUtcNow() }, fingerprint))], cancellationToken);
         }
 
-        var runner = new GenerationRunner(models, store, study.Generation, study.Concurrency, study.RequestsPerMinute, time, _tokens, progress);
+        var runner = new GenerationRunner(models, store, study.Generation, study.Concurrency, time, _tokens, progress);
         var prompts = new Dictionary<string, PromptTemplate>(StringComparer.Ordinal) { [study.Source.Name] = study.Source.Prompt };
         var optimizations = new List<OptimizationResult>();
         var optimizer = new PromptOptimizer(runner, models.CreateChatClient, bedrockOptimize);
@@ -131,6 +137,22 @@ public sealed class StudyRunner(IModelFactory models, TimeProvider time, ITokenC
             Generation = summary,
             Store = store.Description,
         };
+    }
+
+    // Before any call is paid for: a model without a price could not be compared on cost.
+    private void CheckPrices(Study study)
+    {
+        if (hasCatalogPrice is null)
+        {
+            return;
+        }
+
+        var live = study.Candidates.Concat(study.Source.IsReplay ? [] : [study.Source]);
+        foreach (var model in live.Where(m => m.PricePer1k is null && !hasCatalogPrice(m.ModelId)))
+        {
+            throw new AssayException(
+                $"{model.Where}: model '{model.ModelId}' ({model.Field}) has no price in the price catalog, so its cost cannot be compared; add 'price: {{ inputPer1k: ..., outputPer1k: ... }}' (US dollars per 1,000 tokens) to {model.Field}, or add it to your prices file (ASSAY_PRICES).");
+        }
     }
 
     private static async Task PrepareStoreAsync(Study study, StudyRunOptions options, IRunStore store, CancellationToken cancellationToken)

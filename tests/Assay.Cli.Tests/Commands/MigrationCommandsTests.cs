@@ -1,0 +1,170 @@
+using Assay.Cli.Commands;
+using Assay.FakeServer;
+using Assay.FakeServer.Options;
+using Assay.Migration.Generation;
+using Assay.Migration.Store;
+using Assay.Migration.Study;
+using Assay.Models.Resilience;
+
+namespace Assay.Cli.Tests.Commands;
+
+public sealed class MigrationCommandsTests : IDisposable
+{
+    private static readonly ResilienceOptions FastRetries = new() { BaseDelay = TimeSpan.FromMilliseconds(5), MaxDelay = TimeSpan.FromMilliseconds(20), MaxAttempts = 8, AttemptTimeout = TimeSpan.FromSeconds(10) };
+
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "assay-cli-mig-" + Guid.NewGuid().ToString("N")[..8]);
+
+    public MigrationCommandsTests() => Directory.CreateDirectory(_folder);
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public async Task Migrate_CsvWithoutMappedColumns_ExitTwoNamingFileAndColumns()
+    {
+        Write("items.csv", "text,gold\n\"a\",\"b\"\n");
+        var study = Write("study.yaml", LiveStudy("http://127.0.0.1:9/v1"));
+        var (code, error) = await RunAsync("migrate", study, "--out", Path.Combine(_folder, "out"));
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains(Path.Combine(_folder, "items.csv"), error, StringComparison.Ordinal);
+        Assert.Contains("'text', 'gold'", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_folder, "out", "report.html")));
+    }
+
+    [Fact]
+    public async Task Migrate_EmptyDocument_ExitTwoNamingRow()
+    {
+        Write("items.csv", "document,referenceResponse\n\"Fan 1 failed. Replaced.\",\"Fan replaced.\"\n\"  \",\"x\"\n");
+        var study = Write("study.yaml", LiveStudy("http://127.0.0.1:9/v1"));
+        var (code, error) = await RunAsync("migrate", study, "--out", Path.Combine(_folder, "out"));
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("row 2 has an empty 'document'", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Migrate_DuplicatedPlaceholder_ExitTwoNamingLineAndField()
+    {
+        WriteDataset(3);
+        var yaml = LiveStudy("http://127.0.0.1:9/v1").Replace("prompt: \"Briefly:\\n{context}\"", "prompt: \"{context}\\nBriefly, the report again:\\n{context}\"", StringComparison.Ordinal);
+        var study = Write("study.yaml", yaml);
+        var (code, error) = await RunAsync("migrate", study, "--out", Path.Combine(_folder, "out"));
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("study.yaml line 11: candidates[0].prompt contains {context} 2 times", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Migrate_ModelWithoutPrice_ExitTwoNamingLineBeforeAnyCall()
+    {
+        WriteDataset(3);
+        var study = Write("study.yaml", LiveStudy("http://127.0.0.1:9/v1").Replace("openai-compatible:http://127.0.0.1:9/v1#cand", "openai:gpt-unknown-model", StringComparison.Ordinal));
+        var (code, error) = await RunAsync("migrate", study, "--out", Path.Combine(_folder, "out"));
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("study.yaml line 10: model 'openai:gpt-unknown-model' (candidates[0]) has no price", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_folder, "out", "runs.sqlite")));
+    }
+
+    [Fact]
+    public async Task StudyRunner_FakeServerWithFaults_KilledThenResumed_IdenticalResultsAndNoFinishedCallRepeated()
+    {
+        await using var server = await FakeModelServer.StartAsync(new FakeServerOptions
+        {
+            Faults = new FaultOptions { RateLimit = 0.1, ServerError = 0.05, Seed = 3 },
+            Latency = new LatencyOptions { Distribution = LatencyDistribution.Fixed, FixedMs = 5 },
+        });
+        WriteDataset(40);
+        var study = StudyLoader.Load(Write("study.yaml", LiveStudy(server.OpenAiBaseUrl.ToString())));
+        var killedOut = Path.Combine(_folder, "killed");
+
+        // First run: cancelled after 30 of the 80 calls have finished.
+        using (var models = ModelWiring.Create(study.Concurrency, null, requirePrices: false, FastRetries))
+        {
+            using var kill = new CancellationTokenSource();
+            var runner = new StudyRunner(models, TimeProvider.System);
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => runner.RunAsync(study, killedOut, new StudyRunOptions(), new CancelAfter(30, kill), null, kill.Token));
+        }
+
+        IReadOnlyDictionary<RecordKey, string> finishedBeforeResume;
+        await using (var store = await RunStores.OpenAsync(null, killedOut, CancellationToken.None))
+        {
+            finishedBeforeResume = await store.FinishedAsync("live", CancellationToken.None);
+        }
+
+        StudyRun resumed;
+        using (var models = ModelWiring.Create(study.Concurrency, null, requirePrices: false, FastRetries))
+        {
+            resumed = await new StudyRunner(models, TimeProvider.System).RunAsync(study, killedOut, new StudyRunOptions(Resume: true));
+        }
+
+        Assert.InRange(finishedBeforeResume.Count, 30, 79);
+        Assert.Equal(finishedBeforeResume.Count, resumed.Generation.Resumed);
+        Assert.Equal(80, resumed.Generation.Resumed + resumed.Generation.Made);
+        Assert.Equal(0, resumed.Generation.Failed);
+        Assert.Equal(80, resumed.Records.Count);
+        Assert.True(server.Counters.Snapshot().TotalFaults > 0, "faults were injected");
+        foreach (var record in resumed.Records)
+        {
+            // A call finished before the kill was answered once in all; one in flight at the kill may have been answered twice.
+            var answered = server.Counters.SuccessesForPrompt(record.Prompt);
+            if (finishedBeforeResume.ContainsKey(new RecordKey(record.Model, record.ItemId, record.Repeat)))
+            {
+                Assert.Equal(1, answered);
+            }
+            else
+            {
+                Assert.InRange(answered, 1, 2);
+            }
+        }
+
+        using (var models = ModelWiring.Create(study.Concurrency, null, requirePrices: false, FastRetries))
+        {
+            var fresh = await new StudyRunner(models, TimeProvider.System).RunAsync(study, Path.Combine(_folder, "fresh"), new StudyRunOptions());
+            Assert.Equal(
+                fresh.Records.Select(r => (r.Model, r.ItemId, r.Repeat, r.Response, r.InputTokens, r.OutputTokens, r.CostUsd)),
+                resumed.Records.Select(r => (r.Model, r.ItemId, r.Repeat, r.Response, r.InputTokens, r.OutputTokens, r.CostUsd)));
+        }
+    }
+
+    private static string LiveStudy(string fakeBaseUrl) => $$"""
+        name: live
+        dataset:
+          path: items.csv
+        source:
+          model: openai-compatible:{{fakeBaseUrl}}#src
+          prompt: "Summarise:\n{context}"
+          price: { inputPer1k: 0.00025, outputPer1k: 0.003 }
+        candidates:
+          - name: cand
+            model: openai-compatible:{{fakeBaseUrl}}#cand
+            prompt: "Briefly:\n{context}"
+        metrics: [rouge, length_ratio]
+        concurrency: 4
+        """;
+
+    private static async Task<(int Code, string Error)> RunAsync(params string[] args)
+    {
+        using var error = new StringWriter();
+        var code = await AssayCommandLine.RunAsync(args, error);
+        return (code, error.ToString());
+    }
+
+    private string Write(string name, string text)
+    {
+        var path = Path.Combine(_folder, name);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    private void WriteDataset(int count) =>
+        Write("items.csv", "document,referenceResponse\n" + string.Concat(Enumerable.Range(0, count).Select(i =>
+            $"\"Pump {i} at site {i * 7} tripped on overload. The crew reset breaker {i} and logged it.\",\"Pump {i} tripped; breaker reset.\"\n")));
+
+    private sealed class CancelAfter(int count, CancellationTokenSource kill) : IProgress<GenerationProgress>
+    {
+        public void Report(GenerationProgress value)
+        {
+            if (value.Done >= count)
+            {
+                kill.Cancel();
+            }
+        }
+    }
+}

@@ -1,0 +1,122 @@
+using Assay.Migration.Decision;
+using Assay.Migration.Study;
+using Assay.Migration.Tests.TestDoubles;
+
+namespace Assay.Migration.Tests.Study;
+
+public class StudyLoaderTests
+{
+    private const string Valid = """
+        name: pumps
+        dataset:
+          path: items.csv
+        source:
+          model: extractive:lead
+          prompt: "Summarise:\n{context}"
+        candidates:
+          - name: rank
+            model: extractive:textrank
+            prompt: "Write a short summary of this report.\n{context}"
+        criteria:
+          quality:
+            - metric: rougeL
+              margin: 0.05
+          latency: { statistic: p90, maxMs: 2000 }
+          minCostReductionPercent: 30
+        concurrency: 8
+        seed: 7
+        """;
+
+    [Fact]
+    public void Parse_ValidStudy_FillsDefaultsAndResolvesPaths()
+    {
+        using var files = new StudyFiles();
+        files.WriteDataset(3);
+        var study = StudyLoader.Parse(Valid, Path.Combine(files.Folder, "study.yaml"));
+        Assert.Equal("pumps", study.Name);
+        Assert.Equal(Path.Combine(files.Folder, "items.csv"), study.DatasetPath);
+        Assert.Equal("rank", Assert.Single(study.Candidates).Name);
+        Assert.Equal(8, study.Concurrency);
+        Assert.Equal(1, study.Repeats);
+        Assert.Equal(0, study.DevShare);
+        Assert.Equal(new QualityCriterion("rougeL", 0.05), Assert.Single(study.Criteria.Quality));
+        Assert.Equal(2000, study.Criteria.Latency!.MaxMs);
+        Assert.Equal("local:use-lite", study.EmbeddingModel);
+        Assert.Equal("You are an assistant.", study.Generation.SystemPrompt);
+    }
+
+    [Fact]
+    public void Parse_UnknownField_ErrorNamesFileLineAndField()
+    {
+        using var files = new StudyFiles();
+        files.WriteDataset(3);
+        var path = Path.Combine(files.Folder, "study.yaml");
+        var ex = Assert.Throws<AssayException>(() => StudyLoader.Parse(Valid + "\nconcurrancy: 4\n", path));
+        Assert.StartsWith($"{path} line 19", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("unknown field 'concurrancy'", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_CandidatePromptWithContextTwice_ErrorNamesLineAndField()
+    {
+        using var files = new StudyFiles();
+        files.WriteDataset(3);
+        var path = Path.Combine(files.Folder, "study.yaml");
+        var yaml = Valid.Replace("Write a short summary of this report.\\n{context}", "{context}\\nSummarise the report above.\\n{context}", StringComparison.Ordinal);
+        var ex = Assert.Throws<AssayException>(() => StudyLoader.Parse(yaml, path));
+        Assert.StartsWith($"{path} line 10", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("candidates[0].prompt contains {context} 2 times", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_CandidatePromptWithoutContext_ErrorSaysWhatToAdd()
+    {
+        using var files = new StudyFiles();
+        files.WriteDataset(3);
+        var yaml = Valid.Replace("Write a short summary of this report.\\n{context}", "Write a short summary.", StringComparison.Ordinal);
+        var ex = Assert.Throws<AssayException>(() => StudyLoader.Parse(yaml, Path.Combine(files.Folder, "study.yaml")));
+        Assert.Contains("has no {context} placeholder", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_WrongType_ErrorNamesLine()
+    {
+        using var files = new StudyFiles();
+        files.WriteDataset(3);
+        var path = Path.Combine(files.Folder, "study.yaml");
+        var ex = Assert.Throws<AssayException>(() => StudyLoader.Parse(Valid.Replace("concurrency: 8", "concurrency: lots", StringComparison.Ordinal), path));
+        Assert.StartsWith($"{path} line 17", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_MissingDatasetFile_ErrorNamesFieldAndLine()
+    {
+        using var files = new StudyFiles();
+        var path = Path.Combine(files.Folder, "study.yaml");
+        var ex = Assert.Throws<AssayException>(() => StudyLoader.Parse(Valid, path));
+        Assert.StartsWith($"{path} line 3: dataset.path 'items.csv' does not exist", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_CriterionOnMetricNotComputed_Error()
+    {
+        using var files = new StudyFiles();
+        files.WriteDataset(3);
+        var ex = Assert.Throws<AssayException>(() => StudyLoader.Parse(Valid.Replace("metric: rougeL", "metric: judge.correctness", StringComparison.Ordinal), Path.Combine(files.Folder, "s.yaml")));
+        Assert.Contains("'judge.correctness' is not computed by this study", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_OptimizedCandidate_DefaultsDevShareAndKeepsSourcePrompt()
+    {
+        using var files = new StudyFiles();
+        files.WriteDataset(3);
+        var yaml = Valid.Replace("    prompt: \"Write a short summary of this report.\\n{context}\"", "    optimize: source\n    optimizer: openai:gpt-4o-mini\n    rewrites: 3", StringComparison.Ordinal);
+        var study = StudyLoader.Parse(yaml, Path.Combine(files.Folder, "s.yaml"));
+        var candidate = Assert.Single(study.Candidates);
+        Assert.Equal("openai:gpt-4o-mini", candidate.Optimizer);
+        Assert.Equal(3, candidate.Rewrites);
+        Assert.Equal(study.Source.Prompt.Text, candidate.Prompt.Text);
+        Assert.Equal(0.3, study.DevShare);
+    }
+}

@@ -1,0 +1,124 @@
+using Assay.Migration.Study;
+using Assay.Migration.Tests.Pairing;
+using Assay.Migration.Tests.TestDoubles;
+using Assay.Testing;
+
+namespace Assay.Migration.Tests.Study;
+
+public class StudyRunnerTests
+{
+    private static string WorkshopStudy(bool allowUnpaired) => $$"""
+        name: workshop
+        dataset:
+          path: {{SharedData.File("workshop/document_sample_50.csv")}}
+        source:
+          model: replay:{{SharedData.File("workshop/document_summarization_source_model.csv")}}
+          prompt: "{{SourcePairingTests.WorkshopTemplate.Replace("\n", "\\n", StringComparison.Ordinal)}}"
+        candidates:
+          - name: cand
+            model: fake:cand
+            prompt: "Summarise in one sentence:\n{context}"
+            price: { inputPer1k: 0.00006, outputPer1k: 0.00024 }
+        allowUnpaired: {{(allowUnpaired ? "true" : "false")}}
+        """;
+
+    private static StudyRunner CreateSut(ScriptedModelFactory models) => new(models, TimeProvider.System);
+
+    [SharedDataFact("workshop/document_summarization_source_model.csv")]
+    public async Task RunAsync_WorkshopRecording_ReproducesPublishedBaseline()
+    {
+        using var files = new StudyFiles();
+        var study = StudyLoader.Parse(WorkshopStudy(allowUnpaired: true), Path.Combine(files.Folder, "study.yaml"));
+        var run = await CreateSut(new ScriptedModelFactory()).RunAsync(study, files.Out, new StudyRunOptions());
+
+        var source = run.Records.Where(r => r.Model == "source").ToList();
+        Assert.Equal(73, source.Count);
+        Assert.Equal(1.66, source.Average(r => r.LatencyMs!.Value) / 1000.0, 2);
+        Assert.Equal(0.000436, (double)source.Average(r => r.CostUsd!.Value), 6);
+        Assert.Equal(656, Math.Round(source.Average(r => r.InputTokens)));
+        Assert.Equal(90, Math.Round(source.Average(r => r.OutputTokens)));
+        Assert.All(source, r => Assert.True(r.Replayed));
+        Assert.Equal(50, run.Records.Count(r => r.Model == "cand"));
+        Assert.Equal(35, run.Pairing!.Matched);
+        Assert.Equal(35, run.Items.Count(i => i.Paired));
+    }
+
+    [SharedDataFact("workshop/document_summarization_source_model.csv")]
+    public async Task RunAsync_WorkshopWithoutAllowUnpaired_ComparesPairedItemsOnly()
+    {
+        using var files = new StudyFiles();
+        var study = StudyLoader.Parse(WorkshopStudy(allowUnpaired: false), Path.Combine(files.Folder, "study.yaml"));
+        var models = new ScriptedModelFactory();
+        var run = await CreateSut(models).RunAsync(study, files.Out, new StudyRunOptions());
+        Assert.Equal(35, run.Items.Count);
+        Assert.All(run.Items, i => Assert.True(i.Paired));
+        Assert.Equal(35, run.Records.Count(r => r.Model == "source"));
+        Assert.Equal(35, models.TotalCalls);
+        Assert.Contains(run.Notes, n => n.Subject == "pairing" && n.Message.Contains("allowUnpaired: true", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task RunAsync_StoredRunWithoutResume_RefusedWithWhatToDo()
+    {
+        using var files = new StudyFiles();
+        files.WriteDataset(4);
+        var study = StudyLoader.Parse(LiveStudy, Path.Combine(files.Folder, "study.yaml"));
+        var models = Priced();
+        await CreateSut(models).RunAsync(study, files.Out, new StudyRunOptions());
+        var ex = await Assert.ThrowsAsync<AssayException>(() => CreateSut(models).RunAsync(study, files.Out, new StudyRunOptions()));
+        Assert.Contains("--resume", ex.Message, StringComparison.Ordinal);
+        var again = await CreateSut(models).RunAsync(study, files.Out, new StudyRunOptions(Resume: true));
+        Assert.Equal(8, again.Generation.Resumed);
+        Assert.Equal(0, again.Generation.Made);
+    }
+
+    [Fact]
+    public async Task RunAsync_OptimizedCandidate_ChosenOnDevAndReportedOnTestOnly()
+    {
+        using var files = new StudyFiles();
+        files.WriteDataset(20);
+        var yaml = LiveStudy.Replace("    prompt: \"Briefly:\\n{context}\"", "    optimize: source\n    optimizer: fake:optimizer\n    rewrites: 3", StringComparison.Ordinal) + "\ndevShare: 0.25\n";
+        var study = StudyLoader.Parse(yaml, Path.Combine(files.Folder, "study.yaml"));
+        var models = Priced();
+        var proposals = new Queue<string>(["Summary wanted.\n{context}\n{context}", "TLDR (keep it short):\n{context}", "Report:\n{context}\nEnd."]);
+        models.Answer = (model, prompt) => model switch
+        {
+            "fake:optimizer" => proposals.Dequeue(),
+
+            // The candidate "model" answers well only to the TLDR prompt: it returns the first sentence, otherwise noise.
+            _ when prompt.StartsWith("TLDR", StringComparison.Ordinal) => prompt.Split('\n')[1].Split('.')[0] + " tripped; breaker reset.",
+            _ => "unrelated words here",
+        };
+        var run = await CreateSut(models).RunAsync(study, files.Out, new StudyRunOptions());
+        var result = Assert.Single(run.Optimizations);
+        Assert.Equal("TLDR (keep it short):\n{context}", result.Chosen.Text);
+        Assert.Equal(5, result.DevItems);
+        Assert.Contains(result.Variants, v => v.Rejected is not null && v.Rejected.Contains("2 times", StringComparison.Ordinal));
+        Assert.Equal(15, run.Items.Count);
+        Assert.All(run.Items, i => Assert.Equal("test", i.Split));
+        Assert.All(run.Records.Where(r => r.Model == "cand"), r => Assert.StartsWith("TLDR", r.Prompt, StringComparison.Ordinal));
+        Assert.DoesNotContain(run.Records, r => r.Model.Contains("~dev", StringComparison.Ordinal));
+    }
+
+    private const string LiveStudy = """
+        name: live
+        dataset:
+          path: items.csv
+        source:
+          model: fake:source
+          prompt: "Summarise:\n{context}"
+        candidates:
+          - name: cand
+            model: fake:cand
+            prompt: "Briefly:\n{context}"
+        """;
+
+    private static ScriptedModelFactory Priced()
+    {
+        var models = new ScriptedModelFactory();
+        models.Prices["fake:source"] = (0.00025m, 0.003m);
+        models.Prices["fake:cand"] = (0.00006m, 0.00024m);
+        models.Prices["fake:optimizer"] = (0m, 0m);
+        return models;
+    }
+}
