@@ -1,0 +1,119 @@
+using System.Text;
+
+namespace Assay.Reporting.Html;
+
+/// <summary>
+/// A self-contained HTML report: one file with inline CSS and inline SVG charts, no scripts
+/// and no external assets, so it opens offline, on a phone and in print. Build it with
+/// <see cref="AddSection"/>, then call <see cref="ToHtml"/> or <see cref="WriteTo"/>.
+/// </summary>
+public sealed class HtmlReport
+{
+    private readonly List<ReportSection> _sections = [];
+    private readonly List<(string Term, string Definition)> _methods = [];
+
+    public HtmlReport(string title)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(title);
+        Title = title;
+        Methods = new ReportSection("Methods and notes", "methods");
+    }
+
+    public string Title { get; }
+
+    /// <summary>One line under the title: what was run, when, with which version and seed. Pass the time in; the report never reads the clock.</summary>
+    public string? Metadata { get; set; }
+
+    /// <summary>Shows a linked table of contents when the report has at least this many sections (default 3; 0 always, int.MaxValue never).</summary>
+    public int TableOfContentsFrom { get; set; } = 3;
+
+    /// <summary>A footer line (e.g. the tool and version that wrote the report).</summary>
+    public string? Footer { get; set; }
+
+    /// <summary>The closing "Methods and notes" section: how every figure was computed. Also filled by <see cref="AddMethod"/>.</summary>
+    public ReportSection Methods { get; }
+
+    public IReadOnlyList<ReportSection> Sections => _sections;
+
+    public ReportSection AddSection(string heading)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(heading);
+        var section = new ReportSection(heading, HtmlText.Anchor(_sections.Count + 1, heading));
+        _sections.Add(section);
+        return section;
+    }
+
+    /// <summary>Records how one figure was computed, listed first in the methods section: ("Latency", "wall-clock seconds per call, ...").</summary>
+    public HtmlReport AddMethod(string figure, string howComputed)
+    {
+        _methods.Add((figure, howComputed));
+        return this;
+    }
+
+    /// <summary>The whole report as one HTML document.</summary>
+    public string ToHtml()
+    {
+        var html = new StringBuilder(64 * 1024);
+        html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+            .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+            .Append("<title>").Append(HtmlText.Encode(Title)).Append("</title>\n")
+            .Append("<style>\n").Append(ReportStyles.Css).Append("</style>\n</head>\n<body>\n<main>\n<header>\n<h1>")
+            .Append(HtmlText.Encode(Title)).Append("</h1>\n");
+        if (!string.IsNullOrWhiteSpace(Metadata))
+        {
+            html.Append("<p class=\"meta\">").Append(HtmlText.Encode(Metadata)).Append("</p>\n");
+        }
+
+        html.Append("</header>\n");
+        var sections = AllSections();
+        if (sections.Count >= TableOfContentsFrom && sections.Count > 0)
+        {
+            html.Append("<nav class=\"toc\" aria-label=\"Contents\">\n<h2>Contents</h2>\n<ol>");
+            foreach (var s in sections)
+            {
+                html.Append("<li><a href=\"#").Append(s.Anchor).Append("\">").Append(HtmlText.Encode(s.Heading)).Append("</a></li>");
+            }
+
+            html.Append("</ol>\n</nav>\n");
+        }
+
+        var context = new ReportContext();
+        foreach (var s in sections)
+        {
+            s.WriteTo(html, context);
+        }
+
+        if (!string.IsNullOrWhiteSpace(Footer))
+        {
+            html.Append("<footer>").Append(HtmlText.Encode(Footer)).Append("</footer>\n");
+        }
+
+        html.Append("</main>\n</body>\n</html>\n");
+        return html.ToString();
+    }
+
+    /// <summary>Writes the report atomically (temporary file, then rename): a reader never sees half a report.</summary>
+    public void WriteTo(string path) => ReportFile.WriteAtomically(path, ToHtml());
+
+    /// <inheritdoc cref="WriteTo"/>
+    public Task WriteToAsync(string path, CancellationToken cancellationToken = default) =>
+        ReportFile.WriteAtomicallyAsync(path, ToHtml(), cancellationToken);
+
+    private List<ReportSection> AllSections()
+    {
+        var all = new List<ReportSection>(_sections);
+        if (_methods.Count > 0 || !Methods.IsEmpty)
+        {
+            var methods = new ReportSection(Methods.Heading, Methods.Anchor);
+            if (_methods.Count > 0)
+            {
+                methods.AddDefinitions(_methods);
+            }
+
+            methods.Append(Methods);
+            all.Add(methods);
+        }
+
+        return all;
+    }
+}

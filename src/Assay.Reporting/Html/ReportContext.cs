@@ -1,0 +1,9 @@
+namespace Assay.Reporting.Html;
+
+/// <summary>State shared while one report is written: figure and table numbers run through the whole document.</summary>
+internal sealed class ReportContext
+{
+    public int Figures { get; set; }
+
+    public int Tables { get; set; }
+}

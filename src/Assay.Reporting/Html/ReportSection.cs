@@ -1,0 +1,140 @@
+using System.Text;
+using Assay.Reporting.Charts;
+
+namespace Assay.Reporting.Html;
+
+/// <summary>
+/// A titled section of an <see cref="HtmlReport"/>. Blocks appear in the order they are added;
+/// all text is escaped (it is never read as HTML). Figures and tables are numbered through the report.
+/// </summary>
+public sealed class ReportSection
+{
+    private readonly List<Action<StringBuilder, ReportContext>> _blocks = [];
+
+    internal ReportSection(string heading, string anchor)
+    {
+        Heading = heading;
+        Anchor = anchor;
+    }
+
+    public string Heading { get; }
+
+    /// <summary>The section's id in the page, for links: <c>report.html#s2-latency</c>.</summary>
+    public string Anchor { get; }
+
+    public bool IsEmpty => _blocks.Count == 0;
+
+    public ReportSection AddParagraph(string text)
+    {
+        _blocks.Add((html, _) => html.Append("<p>").Append(HtmlText.Encode(text)).Append("</p>\n"));
+        return this;
+    }
+
+    /// <summary>A sub-heading inside the section (not listed in the table of contents).</summary>
+    public ReportSection AddSubheading(string text)
+    {
+        _blocks.Add((html, _) => html.Append("<h3>").Append(HtmlText.Encode(text)).Append("</h3>\n"));
+        return this;
+    }
+
+    /// <summary>A chart as inline SVG with a numbered caption ("Figure 3. ..."); say in it how the figure was computed.</summary>
+    public ReportSection AddChart(Chart chart, string? caption = null)
+    {
+        ArgumentNullException.ThrowIfNull(chart);
+        _blocks.Add((html, ctx) =>
+        {
+            ctx.Figures++;
+            html.Append("<figure>").Append(chart.ToSvg());
+            html.Append("<figcaption><span class=\"label\">Figure ").Append(ctx.Figures).Append(".</span> ")
+                .Append(HtmlText.Encode(caption ?? chart.Title)).Append("</figcaption></figure>\n");
+        });
+        return this;
+    }
+
+    /// <summary>A table; its caption is numbered ("Table 2. ...").</summary>
+    public ReportSection AddTable(ReportTable table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        _blocks.Add((html, ctx) =>
+        {
+            ctx.Tables++;
+            table.WriteTo(html, ctx.Tables);
+            html.Append('\n');
+        });
+        return this;
+    }
+
+    /// <summary>A highlighted box, e.g. the study's verdict: kind OK, warning, fail or note.</summary>
+    public ReportSection AddCallout(CalloutKind kind, string title, string? text = null)
+    {
+        _blocks.Add((html, _) =>
+        {
+            html.Append("<div class=\"callout ").Append(CalloutStyle.Css(kind)).Append("\" role=\"note\">");
+            html.Append("<p class=\"callout-title\"><span class=\"badge\" aria-hidden=\"true\">").Append(CalloutStyle.Symbol(kind))
+                .Append("</span><span class=\"kind\">").Append(CalloutStyle.Word(kind)).Append(":</span> ")
+                .Append(HtmlText.Encode(title)).Append("</p>");
+            if (!string.IsNullOrWhiteSpace(text))
+            {
+                html.Append("<p>").Append(HtmlText.Encode(text)).Append("</p>");
+            }
+
+            html.Append("</div>\n");
+        });
+        return this;
+    }
+
+    /// <summary>A bulleted list.</summary>
+    public ReportSection AddList(IEnumerable<string> items)
+    {
+        var copy = items.ToArray();
+        _blocks.Add((html, _) =>
+        {
+            html.Append("<ul>");
+            foreach (var item in copy)
+            {
+                html.Append("<li>").Append(HtmlText.Encode(item)).Append("</li>");
+            }
+
+            html.Append("</ul>\n");
+        });
+        return this;
+    }
+
+    /// <summary>Name-value pairs (key figures, settings, how each figure was computed) as a definition list.</summary>
+    public ReportSection AddDefinitions(IEnumerable<(string Term, string Definition)> items)
+    {
+        var copy = items.ToArray();
+        _blocks.Add((html, _) =>
+        {
+            html.Append("<dl>");
+            foreach (var (term, definition) in copy)
+            {
+                html.Append("<dt>").Append(HtmlText.Encode(term)).Append("</dt><dd>").Append(HtmlText.Encode(definition)).Append("</dd>");
+            }
+
+            html.Append("</dl>\n");
+        });
+        return this;
+    }
+
+    /// <summary>Preformatted text (a command, a configuration, a prompt), shown verbatim.</summary>
+    public ReportSection AddCode(string text)
+    {
+        _blocks.Add((html, _) => html.Append("<pre><code>").Append(HtmlText.Encode(text)).Append("</code></pre>\n"));
+        return this;
+    }
+
+    /// <summary>Copies another section's blocks after this one's (used to close the report with the methods).</summary>
+    internal void Append(ReportSection other) => _blocks.AddRange(other._blocks);
+
+    internal void WriteTo(StringBuilder html, ReportContext context)
+    {
+        html.Append("<section id=\"").Append(Anchor).Append("\">\n<h2>").Append(HtmlText.Encode(Heading)).Append("</h2>\n");
+        foreach (var block in _blocks)
+        {
+            block(html, context);
+        }
+
+        html.Append("</section>\n");
+    }
+}
