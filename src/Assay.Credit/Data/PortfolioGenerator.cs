@@ -46,7 +46,7 @@ public static class PortfolioGenerator
     public static IReadOnlyList<TrueEffect> TrueEffects { get; } =
     [
         .. Grades.Select((g, i) => new TrueEffect("grade", g, GradeEffect[i])),
-        new("term", "36", 0.35), new("term", "60", 0),
+        new("term", "(-inf, 36]", 0.35), new("term", "(36, inf)", 0),
         .. Homes.Select((h, i) => new TrueEffect("home_ownership", h, HomeEffect[i])),
         new("emp_length", "(-inf, 1]", 0), new("emp_length", "(1, 4]", 0.1), new("emp_length", "(4, 9]", 0.2), new("emp_length", "(9, inf)", 0.3),
         new("annual_inc", "(-inf, 40000]", 0), new("annual_inc", "(40000, 70000]", 0.2), new("annual_inc", "(70000, 110000]", 0.35), new("annual_inc", "(110000, inf)", 0.5),
@@ -70,6 +70,7 @@ public static class PortfolioGenerator
             {
                 Variables = ["grade", "term", "home_ownership", "emp_length", "annual_inc", "dti", "inq_last_6mths", "verification_status", "purpose", "mths_since_last_delinq", "revol_util"],
                 BackwardElimination = false,
+                MinIv = 0,
             },
         };
         c.Columns["emp_length"] = new ColumnConfig { Type = "emp_length", Missing = "zero" };
