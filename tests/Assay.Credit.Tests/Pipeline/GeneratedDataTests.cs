@@ -8,11 +8,12 @@ namespace Assay.Credit.Tests.Pipeline;
 
 public class GeneratedDataTests
 {
+    private static readonly Lazy<CreditRunResult> Shared = new(() => CreditPipeline.Run(TestData.GeneratedConfig(TestData.GeneratedCsv)));
+
     [Fact]
     public void Run_TrueBreaks_RecoverTheKnownEffectsWithinTheirConfidenceIntervals()
     {
-        var path = TestData.WriteGenerated(60_000, 21);
-        var result = CreditPipeline.Run(PortfolioGenerator.TrueModelConfig(path));
+        var result = CreditPipeline.Run(PortfolioGenerator.TrueModelConfig("generated"), PortfolioGenerator.Generate(60_000, 21));
         var fit = result.Pd.Fit;
         var truth = PortfolioGenerator.TrueEffects.ToDictionary(e => $"{e.Variable}: {e.Class}", e => e.Effect, StringComparer.Ordinal);
         var within95 = 0;
@@ -47,7 +48,7 @@ public class GeneratedDataTests
     [Fact]
     public void Run_WithLgdEadIfrs9AndBasel_ProducesEveryOutput()
     {
-        var result = CreditPipeline.Run(TestData.GeneratedConfig(TestData.GeneratedCsv));
+        var result = Shared.Value;
         Assert.NotNull(result.Lgd);
         Assert.NotNull(result.Ead);
         Assert.InRange(result.ExpectedLoss!.ShareOfFunded, 0.005, 0.3);
@@ -72,8 +73,7 @@ public class GeneratedDataTests
     [Fact]
     public void Score_StoredScorecard_GivesTheSameScoresAsTheRun()
     {
-        var config = TestData.GeneratedConfig(TestData.GeneratedCsv);
-        var result = CreditPipeline.Run(config);
+        var result = Shared.Value;
         var dir = Path.Combine(Path.GetTempPath(), "assay-credit-out-" + Guid.NewGuid().ToString("N"));
         RunWriter.Write(result, dir, DateTimeOffset.UnixEpoch);
         var model = ScorecardModel.Load(Path.Combine(dir, "scorecard.json"));
@@ -86,7 +86,7 @@ public class GeneratedDataTests
     [Fact]
     public void ScoreRecord_MissingAndUnseenValues_FollowTheStatedRules()
     {
-        var result = CreditPipeline.Run(TestData.GeneratedConfig(TestData.GeneratedCsv));
+        var result = Shared.Value;
         var model = result.Pd.Scorecard;
         var record = model.Inputs.ToDictionary(p => p.Name, p => (string?)null, StringComparer.Ordinal);
         record["grade"] = "Z";
@@ -107,7 +107,7 @@ public class GeneratedDataTests
     [Fact]
     public void Monitor_ShiftedPopulation_RaisesThePsi()
     {
-        var result = CreditPipeline.Run(TestData.GeneratedConfig(TestData.GeneratedCsv));
+        var result = Shared.Value;
         var dir = Path.Combine(Path.GetTempPath(), "assay-credit-out-" + Guid.NewGuid().ToString("N"));
         RunWriter.Write(result, dir, DateTimeOffset.UnixEpoch);
         var model = ScorecardModel.Load(Path.Combine(dir, "scorecard.json"));
