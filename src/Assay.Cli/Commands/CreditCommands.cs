@@ -1,9 +1,187 @@
 using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Assay.Credit.Config;
+using Assay.Credit.Data;
+using Assay.Credit.Outputs;
+using Assay.Credit.Pipeline;
+using Assay.Credit.Scorecard;
 
 namespace Assay.Cli.Commands;
 
-/// <summary>assay credit ... (issue 5).</summary>
+/// <summary>assay credit run | score | monitor | generate (issue 5).</summary>
 internal static class CreditCommands
 {
-    public static IEnumerable<Command> Create() => [];
+    public static IEnumerable<Command> Create()
+    {
+        var credit = new Command("credit", "Credit risk: PD scorecards, LGD and EAD models, expected loss, IFRS 9, Basel IRB, monitoring.");
+        credit.Subcommands.Add(Run());
+        credit.Subcommands.Add(Score());
+        credit.Subcommands.Add(Monitor());
+        credit.Subcommands.Add(Generate());
+        return [credit];
+    }
+
+    private static Command Run()
+    {
+        var config = new Argument<string>("CONFIG") { Description = "The CREDIT.yaml describing data, target, variables and models (see samples/credit)." };
+        var output = new Option<string>("--out") { Description = "Output folder for report.html, summary.json, scorecard.json, scorecard.sql, loans.csv.", Required = true };
+        var cmd = new Command("run", "Fit and validate the PD scorecard, LGD and EAD models, expected loss, IFRS 9 and Basel IRB capital.") { config, output };
+        cmd.SetAction((parse, _) =>
+        {
+            var cfg = ConfigLoader.Load(parse.GetValue(config)!);
+            var result = CreditPipeline.Run(cfg);
+            var outDir = parse.GetValue(output)!;
+            RunWriter.Write(result, outDir, TimeProvider.System.GetUtcNow());
+            var t = result.Pd.Test;
+            Console.WriteLine(F($"{result.Name}: {result.Rows} loans, {result.Pd.Scorecard.Variables.Count} variables, {result.Pd.Fit.Names.Length - 1} dummies in the scorecard"));
+            Console.WriteLine(F($"test split ({result.Pd.TestRows} loans): AUROC {t.Auroc:F3} (95% CI {t.AurocLow:F3}-{t.AurocHigh:F3}, DeLong), Gini {t.Gini:F3}, KS {t.Ks:F3}, Brier {t.Brier:F4}"));
+            if (result.ExpectedLoss is { } el)
+            {
+                Console.WriteLine(F($"expected loss: {el.ExpectedLoss:N0} = {el.ShareOfFunded:P2} of funded amount {el.FundedAmount:N0} (LGD: {result.Lgd!.Combination} combination)"));
+            }
+
+            if (result.Ifrs9 is { } i)
+            {
+                Console.WriteLine(F($"IFRS 9: {i.LoansOnBook} loans on the book, ECL {i.Ecl:N0} on exposure {i.Exposure:N0}; stages 1/2/3: {string.Join("/", i.Stages.Select(s => s.Loans))}"));
+            }
+
+            if (result.Basel is { } b)
+            {
+                Console.WriteLine(F($"Basel IRB ({b.AssetClass}): capital {b.Capital:N0}, RWA {b.RiskWeightedAssets:N0}, average risk weight {b.AverageRiskWeight:P1}"));
+            }
+
+            Console.WriteLine($"wrote {Path.Combine(outDir, "report.html")}, summary.json, scorecard.json, scorecard.sql, loans.csv");
+            return Task.FromResult(0);
+        });
+        return cmd;
+    }
+
+    private static Command Score()
+    {
+        var model = new Option<string>("--model") { Description = "scorecard.json written by 'assay credit run'.", Required = true };
+        var data = new Option<string?>("--data") { Description = "CSV of applicants; without it, one JSON record is read from stdin." };
+        var output = new Option<string?>("--out") { Description = "Write the scores to this CSV instead of stdout." };
+        var cmd = new Command("score", "Score applicants: score, PD and reason codes (the variables that cost the most points).") { model, data, output };
+        cmd.SetAction(async (parse, ct) =>
+        {
+            var card = ScorecardModel.Load(parse.GetValue(model)!);
+            if (parse.GetValue(data) is not { } path)
+            {
+                var json = await Console.In.ReadToEndAsync(ct);
+                var scored = ScoringService.ScoreRecord(card, ParseRecord(json));
+                Console.WriteLine(SummaryDocument.Serialize(new { scored.Score, scored.Pd, PdMethod = "PD = 1 / (1 + e^s) from the score's log-odds", scored.Reasons }));
+                return 0;
+            }
+
+            var results = ScoringService.ScoreFile(card, path);
+            var outPath = parse.GetValue(output);
+            var writer = outPath is null ? Console.Out : new StreamWriter(outPath + ".tmp");
+            try
+            {
+                await writer.WriteLineAsync("line,id,score,pd," + string.Join(',', Enumerable.Range(1, card.ReasonCodes).Select(i => $"reason_{i}")));
+                foreach (var r in results)
+                {
+                    var reasons = Enumerable.Range(0, card.ReasonCodes).Select(i => i < r.Reasons.Count ? Quote($"{r.Reasons[i].Variable} = {r.Reasons[i].Class} (-{r.Reasons[i].PointsLost} points)") : "");
+                    await writer.WriteLineAsync(F($"{r.Line},{Quote(r.Id ?? "")},{r.Score},{r.Pd:G6},{string.Join(',', reasons)}"));
+                }
+            }
+            finally
+            {
+                if (outPath is not null)
+                {
+                    await writer.DisposeAsync();
+                    File.Move(outPath + ".tmp", outPath, overwrite: true);
+                }
+            }
+
+            if (outPath is not null)
+            {
+                Console.WriteLine($"scored {results.Count} applicants into {outPath}");
+            }
+
+            return 0;
+        });
+        return cmd;
+    }
+
+    private static Command Monitor()
+    {
+        var model = new Option<string>("--model") { Description = "scorecard.json written by 'assay credit run'.", Required = true };
+        var data = new Option<string>("--data") { Description = "CSV of newer applicants, same columns as the development data.", Required = true };
+        var json = new Option<string?>("--json") { Description = "Also write the PSI tables to this JSON file." };
+        var cmd = new Command("monitor", "Population stability (PSI) of each scorecard variable and of the score against the development sample.") { model, data, json };
+        cmd.SetAction((parse, _) =>
+        {
+            var card = ScorecardModel.Load(parse.GetValue(model)!);
+            var results = ScoringService.Monitor(card, parse.GetValue(data)!);
+            Console.WriteLine("PSI = sum (actual - expected) x ln(actual / expected); < 0.1 stable, 0.1-0.25 minor shift, >= 0.25 redevelop");
+            foreach (var r in results)
+            {
+                Console.WriteLine(F($"{r.Variable,-28} {r.Psi,8:F4}  {r.Action}"));
+            }
+
+            if (parse.GetValue(json) is { } jsonPath)
+            {
+                File.WriteAllText(jsonPath + ".tmp", SummaryDocument.Serialize(results.Select(SummaryDocument.Psi)));
+                File.Move(jsonPath + ".tmp", jsonPath, overwrite: true);
+            }
+
+            return Task.FromResult(0);
+        });
+        return cmd;
+    }
+
+    private static Command Generate()
+    {
+        var rows = new Option<int>("--rows") { Description = "Number of loans (the course's full data has 466,285).", DefaultValueFactory = _ => 10_000 };
+        var seed = new Option<int>("--seed") { Description = "Random seed: the same seed gives the same file.", DefaultValueFactory = _ => 1 };
+        var shift = new Option<double>("--shift") { Description = "Population shift in [0, 1] for monitoring demos (0 = the development population).", DefaultValueFactory = _ => 0 };
+        var output = new Option<string>("--out") { Description = "CSV file to write.", Required = true };
+        var cmd = new Command("generate", "Write a synthetic Lending-Club-shaped portfolio with a known true default model (see src/Assay.Credit/Data/README.md).") { rows, seed, shift, output };
+        cmd.SetAction((parse, _) =>
+        {
+            var n = parse.GetValue(rows);
+            if (n <= 0)
+            {
+                throw new AssayException($"--rows is {n}; give a positive number of loans.");
+            }
+
+            var path = parse.GetValue(output)!;
+            PortfolioGenerator.WriteCsv(path, n, parse.GetValue(seed), parse.GetValue(shift));
+            Console.WriteLine($"wrote {n} loans to {path}; true model: {PortfolioGenerator.TrueModelDescription}");
+            return Task.FromResult(0);
+        });
+        return cmd;
+    }
+
+    private static Dictionary<string, string?> ParseRecord(string json)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(json);
+            if (doc.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                throw new AssayException("stdin: expected one JSON object such as {\"grade\": \"B\", \"int_rate\": 10.5}.");
+            }
+
+            return doc.RootElement.EnumerateObject().ToDictionary(
+                p => p.Name,
+                p => p.Value.ValueKind switch
+                {
+                    JsonValueKind.Null => null,
+                    JsonValueKind.String => p.Value.GetString(),
+                    _ => p.Value.GetRawText(),
+                },
+                StringComparer.Ordinal);
+        }
+        catch (JsonException ex)
+        {
+            throw new AssayException($"stdin: not valid JSON ({ex.Message}); pass one applicant as a JSON object, or use --data FILE.csv.", ex);
+        }
+    }
+
+    private static string Quote(string s) => s.Contains(',', StringComparison.Ordinal) || s.Contains('"', StringComparison.Ordinal) ? "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : s;
+
+    private static string F(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }

@@ -72,50 +72,46 @@ internal static class CsvTableReader
         return new RawTable(source, names, cols, [.. lines]);
     }
 
+    /// <summary>Parses the whole text with spans: unquoted fields are cut straight out of it.</summary>
     private sealed class Parser(TextReader reader)
     {
+        private readonly string _text = reader.ReadToEnd();
         private readonly StringBuilder _field = new();
+        private int _pos;
         private int _line = 1;
 
         /// <summary>The next record and the line it starts on, or null at the end.</summary>
         public List<string>? ReadRecord(out int startLine)
         {
             startLine = _line;
-            var ch = reader.Read();
-            if (ch < 0)
+            var text = _text;
+            if (_pos >= text.Length)
             {
                 return null;
             }
 
             var fields = new List<string>();
-            var quoted = false;
-            var fieldStart = true;
             while (true)
             {
-                if (ch < 0)
+                if (_pos < text.Length && text[_pos] == '"')
                 {
-                    fields.Add(_field.ToString());
+                    _pos++;
                     _field.Clear();
-                    return fields;
-                }
+                    while (_pos < text.Length)
+                    {
+                        var c = text[_pos++];
+                        if (c == '"')
+                        {
+                            if (_pos < text.Length && text[_pos] == '"')
+                            {
+                                _field.Append('"');
+                                _pos++;
+                                continue;
+                            }
 
-                var c = (char)ch;
-                if (quoted)
-                {
-                    if (c == '"')
-                    {
-                        if (reader.Peek() == '"')
-                        {
-                            reader.Read();
-                            _field.Append('"');
+                            break;
                         }
-                        else
-                        {
-                            quoted = false;
-                        }
-                    }
-                    else
-                    {
+
                         if (c == '\n')
                         {
                             _line++;
@@ -123,37 +119,46 @@ internal static class CsvTableReader
 
                         _field.Append(c);
                     }
-                }
-                else if (c == '"' && fieldStart)
-                {
-                    quoted = true;
-                    fieldStart = false;
-                }
-                else if (c == ',')
-                {
-                    fields.Add(_field.ToString());
-                    _field.Clear();
-                    fieldStart = true;
-                }
-                else if (c is '\n' or '\r')
-                {
-                    if (c == '\r' && reader.Peek() == '\n')
+
+                    // Anything between the closing quote and the separator is kept, as most readers do.
+                    var rest = _pos;
+                    while (_pos < text.Length && text[_pos] is not (',' or '\n' or '\r'))
                     {
-                        reader.Read();
+                        _pos++;
                     }
 
-                    _line++;
+                    _field.Append(text, rest, _pos - rest);
                     fields.Add(_field.ToString());
-                    _field.Clear();
-                    return fields;
                 }
                 else
                 {
-                    _field.Append(c);
-                    fieldStart = false;
+                    var from = _pos;
+                    while (_pos < text.Length && text[_pos] is not (',' or '\n' or '\r'))
+                    {
+                        _pos++;
+                    }
+
+                    fields.Add(text.Substring(from, _pos - from));
                 }
 
-                ch = reader.Read();
+                if (_pos >= text.Length)
+                {
+                    return fields;
+                }
+
+                var sep = text[_pos++];
+                if (sep == ',')
+                {
+                    continue;
+                }
+
+                if (sep == '\r' && _pos < text.Length && text[_pos] == '\n')
+                {
+                    _pos++;
+                }
+
+                _line++;
+                return fields;
             }
         }
     }

@@ -93,6 +93,9 @@ internal static class Preprocessor
         var text = raw.Column(prep.Name, "a model input");
         var result = new double[text.Length];
         var (refYear, refMonth) = prep.Type == "months_since" ? ValueParsers.ReferenceMonth(prep.ReferenceDate) : (0, 0);
+
+        // Dates repeat (a few hundred months): parse each distinct text once.
+        var dates = new Dictionary<string, double>(StringComparer.Ordinal);
         for (var i = 0; i < text.Length; i++)
         {
             var s = text[i];
@@ -117,7 +120,12 @@ internal static class Preprocessor
 
                     break;
                 case "months_since":
-                    v = ValueParsers.MonthsSince(s, prep.DateFormat, refYear, refMonth);
+                    if (!dates.TryGetValue(s, out v))
+                    {
+                        v = ValueParsers.MonthsSince(s, prep.DateFormat, refYear, refMonth);
+                        dates[s] = v;
+                    }
+
                     if (double.IsNaN(v))
                     {
                         throw Unparseable(raw, prep, i, s, $"a date in the format {prep.DateFormat}");
