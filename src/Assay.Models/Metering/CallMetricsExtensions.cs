@@ -24,4 +24,9 @@ public static class CallMetricsExtensions
         update.AdditionalProperties ??= [];
         update.AdditionalProperties[Key] = metrics;
     }
+
+    /// <summary>The metrics of an embedding call made through the factory.</summary>
+    public static CallMetrics? GetCallMetrics<TEmbedding>(this GeneratedEmbeddings<TEmbedding> embeddings)
+        where TEmbedding : Embedding =>
+        embeddings.AdditionalProperties?.TryGetValue(Key, out var value) == true ? value as CallMetrics : null;
 }

@@ -1,0 +1,243 @@
+using System.Text;
+using System.Text.Json;
+using Assay.FakeServer.Answers;
+using Assay.FakeServer.Auth;
+using Assay.FakeServer.Faults;
+using Assay.FakeServer.Hosting;
+using Assay.FakeServer.Timing;
+
+namespace Assay.FakeServer.Routes;
+
+/// <summary>
+/// <c>POST /v1/chat/completions</c>: a <c>chat.completion</c> JSON object, or with
+/// <c>"stream": true</c> server-sent events of <c>chat.completion.chunk</c> objects ending in
+/// <c>data: [DONE]</c> (plus a usage chunk when <c>stream_options.include_usage</c> is set).
+/// </summary>
+internal static class OpenAiChatRoute
+{
+    private static readonly byte[] Done = Encoding.UTF8.GetBytes("data: [DONE]\n\n");
+
+    public static async Task HandleAsync(Exchange exchange)
+    {
+        var rejection = OpenAiAuth.Check(exchange.Http.Request, exchange.Runtime.Auth);
+        if (rejection is not null)
+        {
+            exchange.End(Counters.RequestOutcome.AuthRejected);
+            await OpenAiErrors.WriteAsync(exchange, 401, rejection.Message, "invalid_request_error", rejection.ErrorType == "invalid_api_key" ? "invalid_api_key" : null);
+            return;
+        }
+
+        using var document = await JsonBody.ReadAsync(exchange.Http.Request, exchange.Aborted);
+        if (document is null)
+        {
+            exchange.End(Counters.RequestOutcome.BadRequest);
+            await OpenAiErrors.BadRequestAsync(exchange, "We could not parse the JSON body of your request. The OpenAI API expects a JSON payload.");
+            return;
+        }
+
+        var (request, error, param) = OpenAiChatRequestReader.Read(document.RootElement);
+        if (request is null)
+        {
+            exchange.End(Counters.RequestOutcome.BadRequest);
+            await OpenAiErrors.BadRequestAsync(exchange, error!, param);
+            return;
+        }
+
+        exchange.Prompt = request.LastUserMessage;
+        if (await FaultGate.ApplyAsync(exchange, Protocol.OpenAi, request.Stream))
+        {
+            return;
+        }
+
+        var answer = exchange.Runtime.Answers.Compose(request.LastUserMessage, request.AllTexts, request.MaxTokens);
+        var ttft = exchange.Runtime.Latency.NextTimeToFirstToken();
+        var id = "chatcmpl-fake" + exchange.RequestId;
+        var created = exchange.Runtime.Time.GetUtcNow().ToUnixTimeSeconds();
+        exchange.Http.Response.Headers["x-request-id"] = "req_fake" + exchange.RequestId;
+        if (request.Stream)
+        {
+            await StreamAsync(exchange, request, answer, ttft, id, created);
+            return;
+        }
+
+        await ResponseWriter.WaitForAnswerAsync(exchange, ttft, answer.OutputTokens);
+        var body = JsonBody.Build(w =>
+        {
+            w.WriteStartObject();
+            w.WriteString("id", id);
+            w.WriteString("object", "chat.completion");
+            w.WriteNumber("created", created);
+            w.WriteString("model", request.Model);
+            w.WriteStartArray("choices");
+            for (var i = 0; i < request.Choices; i++)
+            {
+                w.WriteStartObject();
+                w.WriteNumber("index", i);
+                w.WriteStartObject("message");
+                w.WriteString("role", "assistant");
+                w.WriteString("content", answer.Text);
+                w.WriteNull("refusal");
+                w.WriteEndObject();
+                w.WriteNull("logprobs");
+                w.WriteString("finish_reason", answer.Truncated ? "length" : "stop");
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            WriteUsage(w, answer, request.Choices);
+            w.WriteString("system_fingerprint", "fp_assay_fake");
+            w.WriteEndObject();
+        });
+        await ResponseWriter.WriteAsync(exchange, 200, "application/json", body);
+    }
+
+    private static async Task StreamAsync(Exchange exchange, ChatRequest request, Answer answer, TimeSpan ttft, string id, long created)
+    {
+        var response = exchange.Http.Response;
+        response.StatusCode = 200;
+        response.ContentType = "text/event-stream; charset=utf-8";
+        response.Headers.CacheControl = "no-cache";
+        var runtime = exchange.Runtime;
+        var faultAt = answer.Pieces.Count / 2;
+        await Delays.WaitUntilAsync(runtime.Time, exchange.StartTimestamp, ttft, exchange.Aborted);
+        var pace = runtime.Latency.Options.OutputTokensPerSecond > 0;
+
+        for (var choice = 0; choice < request.Choices; choice++)
+        {
+            await WriteChunkAsync(exchange, Chunk(id, created, request, choice, w =>
+            {
+                w.WriteString("role", "assistant");
+                w.WriteString("content", string.Empty);
+                w.WriteNull("refusal");
+            }, null), flush: true);
+
+            for (var i = 0; i < answer.Pieces.Count; i++)
+            {
+                if (choice == 0 && i == faultAt && await ApplyStreamFaultAsync(exchange))
+                {
+                    return;
+                }
+
+                if (pace)
+                {
+                    await Delays.WaitUntilAsync(runtime.Time, exchange.StartTimestamp, ttft + runtime.Latency.TokenOffset(i), exchange.Aborted);
+                }
+
+                var piece = answer.Pieces[i];
+                await WriteChunkAsync(exchange, Chunk(id, created, request, choice, w => w.WriteString("content", piece), null), flush: pace);
+            }
+
+            if (choice == 0 && answer.Pieces.Count == 0 && await ApplyStreamFaultAsync(exchange))
+            {
+                return;
+            }
+
+            await WriteChunkAsync(exchange, Chunk(id, created, request, choice, _ => { }, answer.Truncated ? "length" : "stop"), flush: false);
+        }
+
+        if (request.IncludeUsage)
+        {
+            await WriteChunkAsync(exchange, JsonBody.Build(w =>
+            {
+                WriteChunkHeader(w, id, created, request.Model);
+                w.WriteStartArray("choices");
+                w.WriteEndArray();
+                WriteUsage(w, answer, request.Choices);
+                w.WriteEndObject();
+            }), flush: false);
+        }
+
+        await response.Body.WriteAsync(Done, exchange.Aborted);
+        await response.Body.FlushAsync(exchange.Aborted);
+    }
+
+    /// <returns>True when the fault ended the stream.</returns>
+    private static async Task<bool> ApplyStreamFaultAsync(Exchange exchange)
+    {
+        var body = exchange.Http.Response.Body;
+        switch (exchange.Fault)
+        {
+            case FaultKind.StreamCut:
+                await body.FlushAsync(exchange.Aborted);
+                exchange.AbortConnection();
+                return true;
+            case FaultKind.MalformedBody:
+                // One event whose JSON is cut off; the stream then carries on as if nothing happened.
+                exchange.EndWithFault();
+                await body.WriteAsync(Encoding.UTF8.GetBytes("data: {\"id\":\"chatcmpl-broken\",\"object\":\"chat.completion.chu\n\n"), exchange.Aborted);
+                return false;
+            case FaultKind.StreamError:
+                exchange.EndWithFault();
+                var error = OpenAiErrors.Body("The model stream was interrupted (injected by the Assay fake server).", "server_error", null);
+                await WriteChunkAsync(exchange, error, flush: true);
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private static async Task WriteChunkAsync(Exchange exchange, byte[] json, bool flush)
+    {
+        var body = exchange.Http.Response.Body;
+        var frame = new byte[json.Length + 8];
+        "data: "u8.CopyTo(frame);
+        json.CopyTo(frame, 6);
+        frame[^2] = (byte)'\n';
+        frame[^1] = (byte)'\n';
+        await body.WriteAsync(frame, exchange.Aborted);
+        if (flush)
+        {
+            await body.FlushAsync(exchange.Aborted);
+        }
+    }
+
+    private static byte[] Chunk(string id, long created, ChatRequest request, int choice, Action<Utf8JsonWriter> delta, string? finishReason) =>
+        JsonBody.Build(w =>
+        {
+            WriteChunkHeader(w, id, created, request.Model);
+            w.WriteStartArray("choices");
+            w.WriteStartObject();
+            w.WriteNumber("index", choice);
+            w.WriteStartObject("delta");
+            delta(w);
+            w.WriteEndObject();
+            w.WriteNull("logprobs");
+            if (finishReason is null)
+            {
+                w.WriteNull("finish_reason");
+            }
+            else
+            {
+                w.WriteString("finish_reason", finishReason);
+            }
+
+            w.WriteEndObject();
+            w.WriteEndArray();
+            if (request.IncludeUsage)
+            {
+                w.WriteNull("usage");
+            }
+
+            w.WriteEndObject();
+        });
+
+    private static void WriteChunkHeader(Utf8JsonWriter w, string id, long created, string model)
+    {
+        w.WriteStartObject();
+        w.WriteString("id", id);
+        w.WriteString("object", "chat.completion.chunk");
+        w.WriteNumber("created", created);
+        w.WriteString("model", model);
+        w.WriteString("system_fingerprint", "fp_assay_fake");
+    }
+
+    private static void WriteUsage(Utf8JsonWriter w, Answer answer, int choices)
+    {
+        var completion = answer.OutputTokens * choices;
+        w.WriteStartObject("usage");
+        w.WriteNumber("prompt_tokens", answer.InputTokens);
+        w.WriteNumber("completion_tokens", completion);
+        w.WriteNumber("total_tokens", answer.InputTokens + completion);
+        w.WriteEndObject();
+    }
+}

@@ -1,0 +1,121 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace Assay.Models.Replay;
+
+/// <summary>
+/// Reads recorded calls from the workshop's 21-column CSV (<c>model, region, invocation_id,
+/// prompt, model_response, ..., latency, model_latencyMs, ..., model_input_tokens,
+/// model_output_tokens, api_call_status, ...</c>) or from a JSONL log, one call per line:
+/// <c>{"prompt": ..., "response": ..., "latencyMs": ..., "serverLatencyMs": ..., "inputTokens": ..., "outputTokens": ..., "model": ...}</c>
+/// (<c>response</c> may also be a Bedrock Converse or OpenAI chat response body, and the
+/// prompt a <c>messages</c> array). Failed calls (<c>api_call_status</c> other than Success) are skipped.
+/// </summary>
+internal static class RecordingReader
+{
+    public static List<RecordedCall> Read(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new AssayException($"Recording '{path}' does not exist: give replay: the path of a recorded-calls CSV (the workshop's 21 columns) or JSONL log.");
+        }
+
+        return Path.GetExtension(path).Equals(".jsonl", StringComparison.OrdinalIgnoreCase)
+            || Path.GetExtension(path).Equals(".ndjson", StringComparison.OrdinalIgnoreCase)
+            ? ReadJsonl(path)
+            : ReadCsv(path);
+    }
+
+    private static List<RecordedCall> ReadCsv(string path)
+    {
+        using var reader = new StreamReader(path);
+        using var records = CsvRecords.Read(reader, path).GetEnumerator();
+        if (!records.MoveNext())
+        {
+            throw new AssayException($"Recording '{path}' is empty: it needs a header row with at least 'prompt' and 'model_response'.");
+        }
+
+        var header = records.Current.Fields.Select((name, index) => (name: name.Trim(), index))
+            .GroupBy(h => h.name, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First().index, StringComparer.Ordinal);
+        foreach (var required in new[] { "prompt", "model_response" })
+        {
+            if (!header.ContainsKey(required))
+            {
+                throw new AssayException($"Recording '{path}' has no '{required}' column: a replay CSV uses the workshop's columns (model, prompt, model_response, latency, model_latencyMs, model_input_tokens, model_output_tokens, api_call_status, ...).");
+            }
+        }
+
+        var calls = new List<RecordedCall>();
+        while (records.MoveNext())
+        {
+            var (line, fields) = records.Current;
+            var where = $"'{path}' record starting line {line}";
+            string? Field(string column) => header.TryGetValue(column, out var i) && i < fields.Count ? fields[i] : null;
+            if (Field("api_call_status") is { } status && !status.Equals("Success", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            var latencySeconds = Number(Field("latency"), "latency", where);
+            calls.Add(new RecordedCall
+            {
+                Prompt = Field("prompt") ?? string.Empty,
+                Response = Field("model_response") ?? string.Empty,
+                Model = NullIfEmpty(Field("model")),
+                Latency = latencySeconds is null ? null : TimeSpan.FromSeconds(latencySeconds.Value),
+                ServerLatency = Number(Field("model_latencyMs"), "model_latencyMs", where) is { } ms ? TimeSpan.FromMilliseconds(ms) : null,
+                InputTokens = (long?)Number(Field("model_input_tokens"), "model_input_tokens", where),
+                OutputTokens = (long?)Number(Field("model_output_tokens"), "model_output_tokens", where),
+                Source = where,
+            });
+        }
+
+        return calls;
+    }
+
+    private static double? Number(string? text, string column, string where)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value >= 0
+            ? value
+            : throw new AssayException($"Recording {where}: column '{column}' is '{text}', not a number of 0 or more: fix or empty that cell.");
+    }
+
+    private static List<RecordedCall> ReadJsonl(string path)
+    {
+        var calls = new List<RecordedCall>();
+        var lineNumber = 0;
+        foreach (var line in File.ReadLines(path))
+        {
+            lineNumber++;
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            var where = $"{path} line {lineNumber}";
+            try
+            {
+                using var doc = JsonDocument.Parse(line);
+                var call = JsonlCall.From(doc.RootElement, where);
+                if (call is not null)
+                {
+                    calls.Add(call);
+                }
+            }
+            catch (JsonException ex)
+            {
+                throw new AssayException($"Recording {where} is not valid JSON ({ex.Message.Split('.')[0]}): each line must be one JSON object.", ex);
+            }
+        }
+
+        return calls;
+    }
+
+    private static string? NullIfEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
+}
