@@ -36,7 +36,7 @@ internal sealed class FaultDecider
 
     public FaultKind Decide(string route, bool streaming)
     {
-        if (options.Total <= 0 || (options.Routes.Count > 0 && !options.Routes.Contains(route)))
+        if (options.TotalRate <= 0 || (options.Routes.Count > 0 && !options.Routes.Contains(route)))
         {
             return FaultKind.None;
         }

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Routing;
 namespace Assay.FakeServer.Hosting;
 
 /// <summary>Every route the fake server answers, with the name its counters use.</summary>
-internal static partial class RouteTable
+internal static class RouteTable
 {
     public static IReadOnlyList<(string Method, string Path, string Name)> Routes { get; } =
     [
@@ -26,11 +26,13 @@ internal static partial class RouteTable
         Post(app, runtime, "/v1/chat/completions", RouteNames.OpenAiChat, OpenAiChatRoute.HandleAsync);
         Post(app, runtime, "/model/{modelId}/converse", RouteNames.BedrockConverse, BedrockConverseRoute.HandleAsync);
         Post(app, runtime, "/model/{modelId}/converse-stream", RouteNames.BedrockConverseStream, BedrockConverseStreamRoute.HandleAsync);
-        MapMore(app, runtime);
+        Post(app, runtime, "/model/{modelId}/invoke", RouteNames.BedrockInvoke, BedrockInvokeRoute.HandleAsync);
+        Post(app, runtime, "/optimize-prompt", RouteNames.BedrockOptimizePrompt, BedrockOptimizePromptRoute.HandleAsync);
+        Post(app, runtime, "/v1/embeddings", RouteNames.OpenAiEmbeddings, OpenAiEmbeddingsRoute.HandleAsync);
+        Post(app, runtime, "/v1/images/generations", RouteNames.OpenAiImages, OpenAiImagesRoute.HandleAsync);
+        app.MapGet("/v1/models", RouteRunner.Wrap(runtime, RouteNames.OpenAiModels, OpenAiModelsRoute.HandleAsync));
         app.Map("/{**path}", RouteRunner.Wrap(runtime, RouteNames.Unknown, NotFoundAsync));
     }
-
-    static partial void MapMore(IEndpointRouteBuilder app, ServerRuntime runtime);
 
     private static void Post(IEndpointRouteBuilder app, ServerRuntime runtime, string pattern, string name, Func<Exchange, Task> handler) =>
         app.MapPost(pattern, RouteRunner.Wrap(runtime, name, handler));

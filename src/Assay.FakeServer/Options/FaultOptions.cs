@@ -37,5 +37,6 @@ public sealed record FaultOptions
 
     public int Seed { get; init; } = 1;
 
-    internal double Total => RateLimit + ServerError + Slow + ConnectionReset + StreamCut + MalformedBody + StreamError;
+    /// <summary>The probability that a request gets some fault.</summary>
+    public double TotalRate => RateLimit + ServerError + Slow + ConnectionReset + StreamCut + MalformedBody + StreamError;
 }

@@ -99,9 +99,9 @@ internal static class OptionsValidator
         Rate(faults.StreamCut, "faults.streamCut", errors);
         Rate(faults.MalformedBody, "faults.malformedBody", errors);
         Rate(faults.StreamError, "faults.streamError", errors);
-        if (faults.Total > 1 + 1e-9)
+        if (faults.TotalRate > 1 + 1e-9)
         {
-            errors.Add($"the fault rates add up to {faults.Total:0.###}: their sum must not exceed 1");
+            errors.Add($"the fault rates add up to {faults.TotalRate:0.###}: their sum must not exceed 1");
         }
 
         NonNegative(faults.SlowDelayMs, "faults.slowDelayMs", errors);

@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json;
 using Assay.FakeServer.Answers;
-using Assay.FakeServer.Auth;
 using Assay.FakeServer.Faults;
 using Assay.FakeServer.Hosting;
 using Assay.FakeServer.Timing;
@@ -19,19 +18,9 @@ internal static class OpenAiChatRoute
 
     public static async Task HandleAsync(Exchange exchange)
     {
-        var rejection = OpenAiAuth.Check(exchange.Http.Request, exchange.Runtime.Auth);
-        if (rejection is not null)
-        {
-            exchange.End(Counters.RequestOutcome.AuthRejected);
-            await OpenAiErrors.WriteAsync(exchange, 401, rejection.Message, "invalid_request_error", rejection.ErrorType == "invalid_api_key" ? "invalid_api_key" : null);
-            return;
-        }
-
-        using var document = await JsonBody.ReadAsync(exchange.Http.Request, exchange.Aborted);
+        using var document = await OpenAiRequestGate.OpenAsync(exchange);
         if (document is null)
         {
-            exchange.End(Counters.RequestOutcome.BadRequest);
-            await OpenAiErrors.BadRequestAsync(exchange, "We could not parse the JSON body of your request. The OpenAI API expects a JSON payload.");
             return;
         }
 
@@ -53,7 +42,6 @@ internal static class OpenAiChatRoute
         var ttft = exchange.Runtime.Latency.NextTimeToFirstToken();
         var id = "chatcmpl-fake" + exchange.RequestId;
         var created = exchange.Runtime.Time.GetUtcNow().ToUnixTimeSeconds();
-        exchange.Http.Response.Headers["x-request-id"] = "req_fake" + exchange.RequestId;
         if (request.Stream)
         {
             await StreamAsync(exchange, request, answer, ttft, id, created);
