@@ -30,7 +30,11 @@ internal sealed class DoubleModelFactory(IModelFactory inner) : IModelFactory, I
 
     /// <summary>The real factory with the offline embedding model; OpenAI-compatible endpoints get <see cref="CompatibleKey"/>.</summary>
     public static ModelFactory CreateReal() => new(
-        new ModelFactoryOptions { Environment = name => name == "ASSAY_OPENAI_COMPATIBLE_API_KEY" ? CompatibleKey : Environment.GetEnvironmentVariable(name) },
+        new ModelFactoryOptions
+        {
+            Environment = name => name == "ASSAY_OPENAI_COMPATIBLE_API_KEY" ? CompatibleKey : Environment.GetEnvironmentVariable(name),
+            Resilience = new Assay.Models.Resilience.ResilienceOptions { MaxAttempts = 2, BaseDelay = TimeSpan.FromMilliseconds(10), MaxDelay = TimeSpan.FromMilliseconds(20) },
+        },
         [new LocalModelProvider(maxDegreeOfParallelism: 1)]);
 
     public IChatClient CreateChatClient(string modelId) =>
