@@ -53,7 +53,7 @@ public sealed class SummariesOptions
     /// <summary>A chat model id; null = offline extractive summaries.</summary>
     public string? Model { get; set; }
 
-    /// <summary>The offline summarizer used to pick sentences when no chat model is set.</summary>
+    /// <summary>The offline summarizer used to pick sentences when no chat model is set; "-N" (the lines asked for, default 3) is appended.</summary>
     public string OfflineModel { get; set; } = "extractive:textrank";
 
     /// <summary>Reports longer than this (estimated tokens) are summarised in chunks, then combined.</summary>

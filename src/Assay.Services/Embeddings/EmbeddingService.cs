@@ -45,16 +45,24 @@ public sealed class EmbeddingService(IModelFactory models, ServicesOptions optio
         var dimensions = request.Dimensions ?? modelDimensions;
         var reported = generated.Usage?.InputTokenCount;
         var items = new List<EmbeddingItem>(generated.Count);
+        var estimated = false;
         for (var i = 0; i < generated.Count; i++)
         {
             var raw = generated[i].Vector.Span[..dimensions];
             var vector = request.Normalize ? VectorMath.Normalize(raw) : raw.ToArray();
-            var tokens = reported is not null && generated.Count == 1 ? (int)reported.Value : TextTools.EstimateTokens(request.Inputs[i]);
+            var own = ReportedTokens(generated[i]);
+            var tokens = own ?? (reported is not null && generated.Count == 1 ? (int)reported.Value : TextTools.EstimateTokens(request.Inputs[i]));
+            estimated |= own is null && (reported is null || generated.Count != 1);
             items.Add(new EmbeddingItem(i, vector, tokens));
         }
 
-        var estimated = reported is null || generated.Count != 1;
         var total = reported is not null ? (int)reported.Value : items.Sum(x => x.InputTokenCount);
         return new EmbeddingResult(modelId, items, dimensions, modelDimensions, dimensions < modelDimensions, request.Normalize, total, estimated);
     }
+
+    // Models that count per input (local:use-lite) put it in the embedding's AdditionalProperties.
+    private static int? ReportedTokens(Embedding<float> embedding) =>
+        embedding.AdditionalProperties?.TryGetValue("input_tokens", out var value) == true
+            ? value switch { int i => i, long l => (int)l, _ => null }
+            : null;
 }

@@ -51,7 +51,9 @@ public sealed class SummaryService(IModelFactory models, ServicesOptions options
     private async Task<IncidentSummary> OfflineAsync(SummaryRequest request, IReadOnlyList<string> chunks, CancellationToken cancellationToken)
     {
         var fields = CueWordExtractor.Extract(request.Text);
-        var summarizer = models.CreateChatClient(options.Summaries.OfflineModel);
+        var lines = request.Lines ?? 3;
+        var offlineModel = $"{options.Summaries.OfflineModel}-{lines}";
+        var summarizer = models.CreateChatClient(offlineModel);
         var partials = new List<string>();
         foreach (var chunk in chunks)
         {
@@ -59,15 +61,16 @@ public sealed class SummaryService(IModelFactory models, ServicesOptions options
             partials.Add(response.Text.Trim());
         }
 
-        var combined = string.Join(' ', partials);
-        var sentences = TextTools.Sentences(combined);
-        var lines = request.Lines ?? Math.Min(sentences.Count, 5);
-        var text = string.Join('\n', sentences.Take(lines));
+        // A long report: pick again among the chunks' picks, so the summary covers the whole report.
+        var combined = partials.Count == 1
+            ? partials[0]
+            : (await summarizer.GetResponseAsync([new ChatMessage(ChatRole.User, string.Join(' ', partials))], cancellationToken: cancellationToken)).Text;
+        var text = string.Join('\n', TextTools.Sentences(combined).Take(lines));
         return new IncidentSummary(
             fields.Equipment, fields.Location, fields.Problem, fields.ActionsTaken, fields.NextSteps, fields.Urgency, text,
-            "extractive:" + options.Summaries.OfflineModel + "+cue-words",
+            offlineModel + "+cue-words",
             chunks.Count,
-            "Offline extractive summary: every field and line is a sentence from the report itself, picked by cue words and by " + options.Summaries.OfflineModel + "; no generative model was used. Set services.summaries.model for a written summary.");
+            "Offline extractive summary: every field and line is a sentence from the report itself, picked by cue words and by " + offlineModel + "; no generative model was used. Set services.summaries.model for a written summary.");
     }
 
     private async Task<IncidentSummary> WithModelAsync(string modelId, SummaryRequest request, IReadOnlyList<string> chunks, CancellationToken cancellationToken)

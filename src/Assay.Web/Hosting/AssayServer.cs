@@ -1,7 +1,6 @@
 using System.Text.Json.Serialization;
 using Assay.Services.Chat;
 using Assay.Services.Embeddings;
-using Assay.Services.Configuration;
 using Assay.Services.Images;
 using Assay.Services.Images.Storage;
 using Assay.Services.Rag;
@@ -67,7 +66,7 @@ public static class AssayServer
         services.AddSingleton<RagService>();
         services.AddSingleton<SummaryService>();
         services.AddSingleton<ChatService>();
-        services.AddSingleton<IImageStore>(sp => CreateImageStore(options, settings.Time));
+        services.AddSingleton<IImageStore>(sp => ImageStores.Create(options, settings.Time));
         services.AddSingleton<ImageService>();
 
         var app = builder.Build();
@@ -85,12 +84,6 @@ public static class AssayServer
         app.MapImagesApi();
         return app;
     }
-
-    /// <summary>S3 when configured so, else a local folder whose links are signed with a per-start random secret.</summary>
-    internal static IImageStore CreateImageStore(ServicesOptions options, TimeProvider time) =>
-        options.Images.Storage.Equals("s3", StringComparison.OrdinalIgnoreCase)
-            ? new S3ImageStore(options.Images.S3)
-            : new LocalImageStore(options.Images.LocalDir, new LinkSigner(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32), time));
 
     /// <summary>The addresses Kestrel listens on once started (resolves port 0).</summary>
     public static IReadOnlyList<string> Addresses(this WebApplication app) =>

@@ -12,9 +12,9 @@ public sealed class EmbeddingsApiTests
         var json = await Problems.JsonAsync(await server.Client().PostAsJsonAsync("/v1/embeddings", new { input = "The pump on line 3 is leaking." }));
         Assert.Equal("local:use-lite", json.GetProperty("model").GetString());
         var item = Assert.Single(json.GetProperty("data").EnumerateArray());
-        Assert.Equal(256, item.GetProperty("embedding").GetArrayLength());
+        Assert.Equal(512, item.GetProperty("embedding").GetArrayLength());
         Assert.True(item.GetProperty("inputTextTokenCount").GetInt32() > 0);
-        Assert.True(json.GetProperty("usage").GetProperty("estimated").GetBoolean());
+        Assert.False(json.GetProperty("usage").GetProperty("estimated").GetBoolean());
     }
 
     [Fact]
@@ -33,14 +33,14 @@ public sealed class EmbeddingsApiTests
             Assert.True(Math.Abs(norm - 1) < 1e-4 || norm == 0, $"norm {norm}");
         }
 
-        Assert.Contains("truncated from 256 to 64", json.GetProperty("note").GetString(), StringComparison.Ordinal);
+        Assert.Contains("truncated from 512 to 64", json.GetProperty("note").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task CreateEmbeddings_NormalizeFalse_KeepsRawScale()
     {
         await using var server = await TestServer.StartAsync();
-        var json = await Problems.JsonAsync(await server.Client().PostAsJsonAsync("/v1/embeddings", new { input = "pump pump pump leak", normalize = false }));
+        var json = await Problems.JsonAsync(await server.Client().PostAsJsonAsync("/v1/embeddings", new { input = "pump pump pump leak", normalize = false, model = "test:hashing" }));
         var vector = json.GetProperty("data")[0].GetProperty("embedding").EnumerateArray().Select(x => x.GetDouble()).ToList();
         Assert.True(Math.Sqrt(vector.Sum(x => x * x)) > 1.5);
     }

@@ -74,6 +74,7 @@ internal sealed class TestServer : IAsyncDisposable
     {
         await app.StopAsync();
         await app.DisposeAsync();
+        Models.Dispose();
         try
         {
             Directory.Delete(DataDir, recursive: true);

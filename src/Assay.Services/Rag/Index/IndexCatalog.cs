@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text.RegularExpressions;
 
 namespace Assay.Services.Rag.Index;
 
@@ -8,18 +7,12 @@ namespace Assay.Services.Rag.Index;
 /// in-memory search copy of each, rebuilt after a write. Names are checked against a strict
 /// pattern, so neither a tenant nor an index name can reach outside its folder.
 /// </summary>
-internal sealed partial class IndexCatalog(string dataDir)
+internal sealed class IndexCatalog(string dataDir)
 {
     private readonly ConcurrentDictionary<string, Lazy<SearchableIndex>> loaded = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, SemaphoreSlim> writeLocks = new(StringComparer.Ordinal);
 
-    public static void ValidateName(string name, string what)
-    {
-        if (!SafeName().IsMatch(name))
-        {
-            throw new AssayException($"{what} '{name}' is not valid: use 1-64 lower-case letters, digits, '-' or '_', starting with a letter or digit.");
-        }
-    }
+    public static void ValidateName(string name, string what) => NameRules.Validate(name, what);
 
     public string PathOf(string tenant, string index)
     {
@@ -61,11 +54,23 @@ internal sealed partial class IndexCatalog(string dataDir)
     public SemaphoreSlim WriteLock(string tenant, string index) => writeLocks.GetOrAdd(PathOf(tenant, index), _ => new SemaphoreSlim(1, 1));
 
     public void Invalidate(string tenant, string index) => loaded.TryRemove(PathOf(tenant, index), out _);
-
-    [GeneratedRegex("^[a-z0-9][a-z0-9_-]{0,63}$")]
-    private static partial Regex SafeName();
 }
 
 /// <summary>The tenant has no index by this name (another tenant's index of the same name is not visible).</summary>
 public sealed class IndexNotFoundException(string index)
     : AssayException($"Index '{index}' not found: ingest documents into it first (POST /v1/indexes/{index}/documents or assay rag ingest).", ExitCodes.BadInput);
+
+/// <summary>The one rule for tenant and index names: they become folder and file names, so nothing else is allowed.</summary>
+public static partial class NameRules
+{
+    public static void Validate(string name, string what)
+    {
+        if (!SafeName().IsMatch(name))
+        {
+            throw new AssayException($"{what} '{name}' is not valid: use 1-64 lower-case letters, digits, '-' or '_', starting with a letter or digit.");
+        }
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[a-z0-9][a-z0-9_-]{0,63}$")]
+    private static partial System.Text.RegularExpressions.Regex SafeName();
+}

@@ -1,0 +1,62 @@
+using Assay.Services.Rag.Chunking;
+using Assay.Services.Rag.Documents;
+using Assay.Services.Text;
+
+namespace Assay.Services.Tests.Rag.Chunking;
+
+public sealed class SentenceChunkerTests
+{
+    private static LoadedDocument Doc(params string[] pages) =>
+        new("doc.txt", "hash", pages.Select((p, i) => new DocumentPage(i + 1, p)).ToList());
+
+    [Fact]
+    public void Split_LongPage_ChunksOfWholeSentencesWithinBudgetAndOverlapping()
+    {
+        var sentences = Enumerable.Range(1, 30).Select(i => $"Sentence number {i} talks about topic {i} in some detail.").ToList();
+        var chunks = new SentenceChunker(chunkTokens: 60, overlapTokens: 15).Split(Doc(string.Join(' ', sentences)));
+
+        Assert.True(chunks.Count > 3);
+        foreach (var chunk in chunks)
+        {
+            Assert.True(TextTools.EstimateTokens(chunk.Text) <= 60 + 5, chunk.Text);
+            Assert.EndsWith(".", chunk.Text, StringComparison.Ordinal);
+            Assert.StartsWith("Sentence number", chunk.Text, StringComparison.Ordinal);
+        }
+
+        for (var i = 1; i < chunks.Count; i++)
+        {
+            var previousLast = TextTools.Sentences(chunks[i - 1].Text)[^1];
+            Assert.StartsWith(previousLast, chunks[i].Text, StringComparison.Ordinal);
+        }
+
+        var covered = chunks.SelectMany(c => TextTools.Sentences(c.Text)).ToHashSet();
+        Assert.All(sentences, s => Assert.Contains(s, covered));
+    }
+
+    [Fact]
+    public void Split_TwoPages_ChunksNeverCrossPages()
+    {
+        var chunks = new SentenceChunker(100, 10).Split(Doc("Page one says hello.", "Page two says goodbye."));
+        Assert.Equal([1, 2], chunks.Select(c => c.Page));
+        Assert.Equal(["Page one says hello.", "Page two says goodbye."], chunks.Select(c => c.Text));
+    }
+
+    [Fact]
+    public void Split_SentenceLongerThanAChunk_CutAtWords()
+    {
+        var longSentence = string.Join(' ', Enumerable.Repeat("word", 200)) + ".";
+        var chunks = new SentenceChunker(32, 0).Split(Doc(longSentence));
+        Assert.True(chunks.Count > 5);
+        Assert.All(chunks, c => Assert.True(TextTools.EstimateTokens(c.Text) <= 33));
+    }
+
+    [Theory]
+    [InlineData(8, 0)]
+    [InlineData(100, 60)]
+    [InlineData(100, -1)]
+    public void Constructor_BadSizes_ThrowNamingTheSetting(int size, int overlap)
+    {
+        var ex = Assert.Throws<AssayException>(() => new SentenceChunker(size, overlap));
+        Assert.Contains("services.rag", ex.Message, StringComparison.Ordinal);
+    }
+}
