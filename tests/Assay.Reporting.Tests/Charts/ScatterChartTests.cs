@@ -127,7 +127,7 @@ public sealed class ScatterChartTests
     }
 
     [Fact]
-    public void ToSvg_ManyPoints_SamePixelDrawnOnceAndSaidInAFootnote()
+    public void ToSvg_ManyPoints_CoincidentPointsDrawnOnceAndSaidInAFootnote()
     {
         var random = new Random(5);
         var xs = Enumerable.Range(0, 20_000).Select(_ => Math.Round(random.NextDouble() * 10)).ToArray();

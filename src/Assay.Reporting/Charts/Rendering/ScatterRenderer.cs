@@ -8,6 +8,7 @@ namespace Assay.Reporting.Charts.Rendering;
 internal sealed class ScatterRenderer(ScatterChart chart)
 {
     public const int MergeAbove = 5000;
+    private const double MergeCell = 2; // pixels; marks are 2.5 px in radius, so merging within 2 px changes nothing visible
     private const string MergeNote = "\u0001merge";
 
     public XElement Render()
@@ -97,7 +98,7 @@ internal sealed class ScatterRenderer(ScatterChart chart)
             canvas.Add(line);
         }
 
-        // Past this many points, unlabelled points on the same pixel are drawn once: the picture is
+        // Past this many points, unlabelled points on the same 2-pixel cell are drawn once: the picture is
         // the same and the SVG stays small enough to open (466,285 loans would be ~40 MB otherwise).
         var merge = all.Count > MergeAbove;
         var drawnMarks = 0;
@@ -111,7 +112,7 @@ internal sealed class ScatterRenderer(ScatterChart chart)
             foreach (var p in series[s].Points)
             {
                 var (px, py) = (x.Map(p.X), y.Map(p.Y));
-                if (merge && string.IsNullOrEmpty(p.Label) && !seen.Add(((long)Math.Round(px), (long)Math.Round(py))))
+                if (merge && string.IsNullOrEmpty(p.Label) && !seen.Add(((long)Math.Round(px / MergeCell), (long)Math.Round(py / MergeCell))))
                 {
                     continue;
                 }
@@ -145,7 +146,7 @@ internal sealed class ScatterRenderer(ScatterChart chart)
         if (merge)
         {
             var note = canvas.Root.Elements(SvgCanvas.Ns + "text").Single(t => t.Value == MergeNote);
-            note.Value = Fmt.Count(all.Count) + " points drawn as " + Fmt.Count(drawnMarks) + " marks: points on the same pixel are drawn once.";
+            note.Value = Fmt.Count(all.Count) + " points drawn as " + Fmt.Count(drawnMarks) + " marks: points within 2 pixels of each other are drawn once.";
         }
 
         canvas.Describe(chart.Description ?? Describe(series, front.Length, xAxis, yAxis));
