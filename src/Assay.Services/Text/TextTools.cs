@@ -31,7 +31,7 @@ public static partial class TextTools
         var unified = text.Replace("\r\n", "\n", StringComparison.Ordinal);
         foreach (var block in BlockBreak().Split(unified))
         {
-            var flat = Whitespace().Replace(block.Replace('\n', ' '), " ").Trim();
+            var flat = Whitespace().Replace(block.Replace('\n', ' '), " ").Trim().TrimStart('\u2022', '\u25AA', '\u25CF', ' ');
             if (flat.Length == 0)
             {
                 continue;
