@@ -38,8 +38,10 @@ public sealed class FakeModelServer : IAsyncDisposable
 
     public FakeServerCounters Counters => runtime.Counters;
 
+    /// <summary>The settings in force, including any changed while running.</summary>
     public FakeServerOptions Options => runtime.Options with
     {
+        Answers = runtime.Answers.Options,
         Faults = runtime.Faults.Options,
         Latency = runtime.Latency.Options,
         Auth = runtime.Auth,
@@ -69,8 +71,10 @@ public sealed class FakeModelServer : IAsyncDisposable
         }
     }
 
+    /// <summary>How answers are composed; setting it applies to requests that start afterwards.</summary>
     public AnswerOptions Answers
     {
+        get => runtime.Answers.Options;
         set
         {
             ArgumentNullException.ThrowIfNull(value);
@@ -79,6 +83,7 @@ public sealed class FakeModelServer : IAsyncDisposable
         }
     }
 
+    /// <summary>The credentials accepted; setting it applies to requests that start afterwards.</summary>
     public AuthOptions Auth
     {
         get => runtime.Auth;

@@ -15,6 +15,8 @@ internal sealed partial class AnswerComposer
         scripts = [.. options.Scripts.Select(s => (new Regex(s.Pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)), s.Reply))];
     }
 
+    public AnswerOptions Options => options;
+
     /// <param name="lastUserMessage">Text of the last user turn.</param>
     /// <param name="allInputText">Every input text (system and all turns), for the input token count.</param>
     /// <param name="maxTokens">The request's output limit, if any.</param>

@@ -42,4 +42,16 @@ public sealed class RouteTableTests
         Assert.NotEqual(first.Server.BaseUrl.Port, second.Server.BaseUrl.Port);
         Assert.Equal(new Uri(first.Server.BaseUrl, "v1"), first.Server.OpenAiBaseUrl);
     }
+
+    [Fact]
+    public async Task Answers_ChangedWhileRunning_ApplyAndShowInOptions()
+    {
+        await using var harness = await ServerHarness.StartAsync();
+
+        harness.Server.Answers = new Options.AnswerOptions { Mode = Options.AnswerMode.Echo };
+        using var response = await harness.Http.SendAsync(ServerHarness.OpenAi("v1/chat/completions", ServerHarness.Chat("Echo all. Of it.")));
+
+        Assert.Equal("Echo all. Of it.", (await ServerHarness.ReadJsonAsync(response)).GetProperty("choices")[0].GetProperty("message").GetProperty("content").GetString());
+        Assert.Equal(Options.AnswerMode.Echo, harness.Server.Options.Answers.Mode);
+    }
 }

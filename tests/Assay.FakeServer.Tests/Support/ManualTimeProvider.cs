@@ -71,7 +71,7 @@ internal sealed class ManualTimeProvider : TimeProvider
     /// <summary>Waits (in real time, briefly) until the server has started waiting on this clock.</summary>
     public async Task WaitForTimersAsync(int count = 1)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
         while (PendingTimers < count)
         {
             if (DateTime.UtcNow > deadline)
