@@ -9,6 +9,7 @@ internal static class BenchRunner
 {
     private static readonly Dictionary<string, (string What, Func<string[], Task<int>> Run)> Benchmarks = new(StringComparer.OrdinalIgnoreCase)
     {
+        ["modellayer"] = ("model layer overhead per call vs a bare HttpClient, fake server, concurrency 1 and 32", ModelLayer.ModelLayerBench.RunAsync),
     };
 
     public static async Task<int> RunAsync(string[] args)
