@@ -12,6 +12,7 @@ internal static class BenchRunner
         ["fake-server"] = ("fake model server cost per request vs bare Kestrel, concurrency 1 and 32", FakeServer.FakeServerBench.RunAsync),
         ["embeddings"] = (Embeddings.EmbeddingsBenchmark.What, Embeddings.EmbeddingsBenchmark.RunAsync),
         ["metrics"] = ("ROUGE-1/2/L on 10,000 pairs vs a straightforward implementation", Metrics.MetricsBenchmark.RunAsync),
+        ["modellayer"] = ("model layer overhead per call vs a bare HttpClient, fake server, concurrency 1 and 32", ModelLayer.ModelLayerBench.RunAsync),
     };
 
     public static async Task<int> RunAsync(string[] args)

@@ -120,6 +120,24 @@ public sealed class ResilientChatClientTests
         Assert.True(second.IsCompletedSuccessfully);
     }
 
+    [Fact]
+    public async Task GetResponse_TokensPerMinute_BigCallWaitsForRefill()
+    {
+        var time = new ManualTimeProvider();
+        var options = Fast with { TokensPerMinute = 600 }; // 10 tokens a second, burst of 100
+        using var limits = new ModelLimits(options, time);
+        var sut = CreateSut(new ScriptedChatClient(), options, limits, time);
+
+        await sut.GetResponseAsync(new string('x', 320)); // about 80 tokens of the 100
+        var second = sut.GetResponseAsync(new string('y', 320));
+        await Task.Delay(50);
+
+        Assert.False(second.IsCompleted);
+        time.Advance(TimeSpan.FromSeconds(6));
+        await second.WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.True(second.IsCompletedSuccessfully);
+    }
+
     private static ResilientChatClient CreateSut(IChatClient inner, ResilienceOptions options, ModelLimits limits, TimeProvider? time = null)
     {
         time ??= TimeProvider.System;
