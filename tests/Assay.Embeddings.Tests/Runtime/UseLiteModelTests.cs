@@ -1,9 +1,10 @@
 using System.Numerics.Tensors;
 using Assay.Embeddings.Runtime;
+using Xunit.Abstractions;
 
 namespace Assay.Embeddings.Tests.Runtime;
 
-public sealed class UseLiteModelTests
+public sealed class UseLiteModelTests(ITestOutputHelper output)
 {
     private const double RequiredCosine = 0.9999;
 
@@ -28,6 +29,7 @@ public sealed class UseLiteModelTests
             }
         }
 
+        output.WriteLine($"{rows.Count} sentences, worst cosine {worst:F7}");
         Assert.True(failures.Count == 0, $"{failures.Count} of {rows.Count} sentences below cosine {RequiredCosine} (worst {worst:F6}): {string.Join("; ", failures.Take(10))}");
     }
 
