@@ -1,4 +1,4 @@
 namespace Assay.Reporting.Charts;
 
 /// <summary>One row of a <see cref="ForestPlot"/>: a point estimate and its interval.</summary>
-public readonly record struct ForestRow(string Label, double Estimate, double Lower, double Upper);
+internal readonly record struct ForestRow(string Label, double Estimate, double Lower, double Upper);

@@ -44,7 +44,10 @@ public sealed class ReportSection
         _blocks.Add((html, ctx) =>
         {
             ctx.Figures++;
-            html.Append("<figure>").Append(chart.ToSvg());
+            // Below about 55% of its drawn size a chart's labels get too small to read: the figure scrolls sideways instead.
+            var svg = chart.Render();
+            svg.SetAttributeValue("style", "min-width:" + Svg.Fmt.Coord(Math.Round(chart.Width * 0.55)) + "px");
+            html.Append("<figure><div class=\"chart\">").Append(svg.ToString(System.Xml.Linq.SaveOptions.DisableFormatting)).Append("</div>");
             html.Append("<figcaption><span class=\"label\">Figure ").Append(ctx.Figures).Append(".</span> ")
                 .Append(HtmlText.Encode(caption ?? chart.Title)).Append("</figcaption></figure>\n");
         });

@@ -23,6 +23,7 @@ nav.toc h2{font-size:1rem;margin:0 0 .3rem;border:0;padding:0}
 nav.toc ol{margin:0;padding-left:1.4rem}
 a{color:var(--info)}
 figure{margin:1.2rem 0 1.6rem;break-inside:avoid;page-break-inside:avoid}
+.chart{overflow-x:auto}
 figure svg{display:block;max-width:100%;height:auto;border:1px solid var(--line);border-radius:4px}
 figcaption,caption{color:var(--muted);font-size:.9rem;margin-top:.4rem;text-align:left;caption-side:top;padding-bottom:.35rem;max-width:90ch}
 .label{font-weight:600;color:var(--fg)}
@@ -51,6 +52,6 @@ pre{background:var(--soft);border:1px solid var(--line);border-radius:6px;paddin
 .sr-only{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 footer{margin-top:2.5rem;color:var(--muted);font-size:.85rem;border-top:1px solid var(--line);padding-top:.6rem}
 @media (max-width:600px){body{font-size:15px}main{padding:14px 12px 32px}h1{font-size:1.4rem}dl{grid-template-columns:1fr}dd{margin-bottom:.4rem}}
-@media print{body{font-size:11pt}main{max-width:none;padding:0}nav.toc{display:none}a{color:inherit;text-decoration:none}h2{break-after:avoid;page-break-after:avoid}figure svg{border:0}tbody tr:nth-child(even){background:none}@page{margin:16mm}}
+@media print{body{font-size:11pt}main{max-width:none;padding:0}nav.toc{display:none}a{color:inherit;text-decoration:none}h2{break-after:avoid;page-break-after:avoid}figure svg{border:0;min-width:0!important}tbody tr:nth-child(even){background:none}@page{margin:16mm}}
 """;
 }

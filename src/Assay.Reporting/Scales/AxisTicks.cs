@@ -33,6 +33,9 @@ internal sealed class AxisTicks
 
     public bool IsLog { get; }
 
+    /// <summary>Decimals that write every tick exactly (from the step's power of ten).</summary>
+    public int Decimals => _decimals;
+
     public double Step => Values.Count > 1 ? Values[1] - Values[0] : Max - Min;
 
     /// <summary>Ticks on 1-2-5 steps; the domain is widened to whole steps around the data.</summary>
@@ -89,7 +92,7 @@ internal sealed class AxisTicks
         {
             var power = Math.Pow(10, e);
             values.Add(power);
-            if (decades < 2 && e < hi)
+            if (decades <= 2 && e < hi)
             {
                 values.Add(2 * power);
                 values.Add(5 * power);

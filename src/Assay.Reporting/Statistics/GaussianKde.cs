@@ -22,7 +22,7 @@ internal static class GaussianKde
         var reach = 6 * bandwidth;
         for (var i = 0; i < points; i++)
         {
-            var x = from + ((to - from) * i / (points - 1));
+            var x = points == 1 ? from : from + ((to - from) * i / (points - 1));
 
             // Values farther than 6 bandwidths add less than 1e-8 each: only the window counts.
             var start = LowerBound(sorted, x - reach);

@@ -78,7 +78,7 @@ internal sealed class PlotFrame
                 LegendMark.DashedLine => SvgCanvas.Line(x, y - 4, x + 14, y - 4, entry.Colour, 2, "4 3"),
                 _ => SvgCanvas.Line(x, y - 4, x + 14, y - 4, entry.Colour, 2.5),
             });
-            legend.Add(SvgCanvas.Text(x + 18, y, entry.Name, Theme.LabelSize));
+            legend.Add(SvgCanvas.Text(x + 18, y, TextMetrics.Fit(entry.Name, Theme.LabelSize, Right - Left - 18), Theme.LabelSize));
         }
 
         if (legend.HasElements)
@@ -100,7 +100,7 @@ internal sealed class PlotFrame
         var row = 0;
         foreach (var entry in _legend)
         {
-            var w = 18 + TextMetrics.Width(entry.Name, Theme.LabelSize) + 16;
+            var w = 18 + Math.Min(TextMetrics.Width(entry.Name, Theme.LabelSize), right - left - 18) + 16;
             if (x > left && x + w > right)
             {
                 row++;

@@ -179,6 +179,17 @@ internal sealed class SvgCanvas
             new XAttribute("fill", fill),
             new XAttribute("fill-opacity", Fmt.Coord(opacity)));
 
+    /// <summary>Gives a label drawn over data a white outline, so lines and bars under it do not cross its letters.</summary>
+    public static XElement WithHalo(XElement text)
+    {
+        text.Add(
+            new XAttribute("stroke", Theme.Background),
+            new XAttribute("stroke-width", "3"),
+            new XAttribute("stroke-linejoin", "round"),
+            new XAttribute("paint-order", "stroke"));
+        return text;
+    }
+
     /// <summary>Adds a hover tooltip (the SVG &lt;title&gt; child) to a shape.</summary>
     public static XElement WithTooltip(XElement shape, string tooltip)
     {

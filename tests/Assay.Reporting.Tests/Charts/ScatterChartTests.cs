@@ -125,4 +125,17 @@ public sealed class ScatterChartTests
         using var scope = new CultureScope("de-DE");
         Assert.Equal(invariant, Candidates().ToSvg());
     }
+
+    [Fact]
+    public void ToSvg_ManyPoints_CoincidentPointsDrawnOnceAndSaidInAFootnote()
+    {
+        var random = new Random(5);
+        var xs = Enumerable.Range(0, 20_000).Select(_ => Math.Round(random.NextDouble() * 10)).ToArray();
+        var ys = Enumerable.Range(0, 20_000).Select(_ => Math.Round(random.NextDouble() * 10)).ToArray();
+        var root = SvgAssert.Parse(new ScatterChart().AddSeries("", xs, ys).ToSvg());
+
+        // Rounded to whole numbers, the points take at most 11 x 11 places.
+        Assert.InRange(SvgAssert.WithClass(root, "point").Count, 100, 121);
+        Assert.Contains(SvgAssert.AllText(root), t => t.StartsWith("20,000 points drawn as ", StringComparison.Ordinal));
+    }
 }

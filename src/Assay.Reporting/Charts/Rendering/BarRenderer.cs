@@ -38,7 +38,7 @@ internal sealed class BarRenderer(BarChart chart)
 
         var barCount = series.Sum(s => s.Values.Count);
         var showValues = chart.ShowValues ?? barCount <= 16;
-        var decimals = chart.ValueDecimals ?? Math.Max(0, (int)Math.Ceiling(-Math.Log10(yAxis.Step)) + 1);
+        var decimals = chart.ValueDecimals ?? (yAxis.Decimals + 1);
         var zero = y.Map(0);
         for (var s = 0; s < series.Count; s++)
         {
@@ -70,7 +70,7 @@ internal sealed class BarRenderer(BarChart chart)
                     var above = v.Value >= 0;
                     var end = above ? Math.Min(top, v.Upper is { } u ? y.Map(u) : top) : Math.Max(top, v.Lower is { } l ? y.Map(l) : top);
                     var ly = above ? end - 4 : end + Theme.LabelSize + 2;
-                    bars.Add(SvgCanvas.Text(centre, ly, Fmt.Fixed(v.Value, decimals), Theme.LabelSize, "middle"));
+                    bars.Add(SvgCanvas.WithHalo(SvgCanvas.Text(centre, ly, Fmt.Fixed(v.Value, decimals), Theme.LabelSize, "middle")));
                 }
             }
 

@@ -9,6 +9,29 @@ internal sealed class ForestPlotRenderer(ForestPlot chart)
     private const double MaxLabelWidth = 220;
     private const double MinRowHeight = 26;
 
+    /// <summary>
+    /// One decimal finer than the axis step, and finer still (up to two more) while a value that
+    /// differs from the margin or the reference would print the same as it: "-0.05" for -0.045
+    /// next to a -0.05 margin would misstate the verdict.
+    /// </summary>
+    private int Decimals(List<ForestRow> rows, int start)
+    {
+        var lines = new List<double> { chart.ReferenceValue };
+        if (chart.NonInferiorityMargin is { } m)
+        {
+            lines.Add(m);
+        }
+
+        var values = rows.SelectMany(r => new[] { r.Estimate, r.Lower, r.Upper }).ToList();
+        var d = Math.Max(0, start);
+        while (d < start + 2 && values.Any(v => lines.Any(l => v != l && Fmt.Fixed(v, d) == Fmt.Fixed(l, d))))
+        {
+            d++;
+        }
+
+        return d;
+    }
+
     public XElement Render()
     {
         var rows = chart.Rows.Where(r => double.IsFinite(r.Estimate) && double.IsFinite(r.Lower) && double.IsFinite(r.Upper)).ToList();
@@ -39,8 +62,7 @@ internal sealed class ForestPlotRenderer(ForestPlot chart)
         }
 
         var xAxis = AxisTicks.Linear(bounds.Min(), bounds.Max(), AxisPainter.Intervals(chart.Width - 300, false));
-        // One decimal finer than the axis step: an interval end next to the margin must not round onto it.
-        var decimals = chart.Decimals ?? Math.Max(0, (int)Math.Ceiling(-Math.Log10(xAxis.Step)) + 2);
+        var decimals = chart.Decimals ?? Decimals(rows, xAxis.Decimals + 1);
         var texts = rows.Select(r => Fmt.Fixed(r.Estimate, decimals) + " [" + Fmt.Fixed(r.Lower, decimals) + ", " + Fmt.Fixed(r.Upper, decimals) + "]").ToList();
         var labelWidth = Math.Min(MaxLabelWidth, rows.Max(r => TextMetrics.Width(r.Label, Theme.TickSize)));
         var textWidth = texts.Max(t => TextMetrics.Width(t, Theme.LabelSize));
@@ -69,7 +91,7 @@ internal sealed class ForestPlotRenderer(ForestPlot chart)
             canvas.Add(line);
             var anchor = chart.HigherIsBetter ? "start" : "end";
             var offset = chart.HigherIsBetter ? 4 : -4;
-            canvas.Add(SvgCanvas.Text(x.Map(mv) + offset, frame.Top - 4, "margin " + Fmt.Auto(mv), Theme.LabelSize, anchor, Palette.Green));
+            canvas.Add(SvgCanvas.WithHalo(SvgCanvas.Text(x.Map(mv) + offset, frame.Top - 4, "margin " + Fmt.Auto(mv), Theme.LabelSize, anchor, Palette.Green)));
         }
 
         var g = SvgCanvas.Group("rows");

@@ -79,7 +79,7 @@ internal sealed class HistogramRenderer(Histogram chart)
         {
             var px = x.Map(r.Value);
             canvas.Add(SvgCanvas.Line(px, frame.Top, px, frame.Bottom, Theme.Reference, 1.5, "5 3"));
-            canvas.Add(SvgCanvas.Text(px + 4, frame.Top + 12, r.Label, Theme.LabelSize, fill: Theme.Text));
+            canvas.Add(SvgCanvas.WithHalo(SvgCanvas.Text(px + 4, frame.Top + 12, r.Label, Theme.LabelSize, fill: Theme.Text)));
         }
 
         canvas.Describe(chart.Description ?? Describe(series, edges));

@@ -82,7 +82,7 @@ internal sealed class LineChartRenderer(LineChart chart)
         {
             var px = x.MapClamped(r.Value);
             canvas.Add(SvgCanvas.Line(px, frame.Top, px, frame.Bottom, Theme.Reference, 1.5, "5 3"));
-            canvas.Add(SvgCanvas.Text(px + 4, frame.Top + 12, r.Label, Theme.LabelSize));
+            canvas.Add(SvgCanvas.WithHalo(SvgCanvas.Text(px + 4, frame.Top + 12, r.Label, Theme.LabelSize)));
         }
 
         for (var s = 0; s < series.Count; s++)

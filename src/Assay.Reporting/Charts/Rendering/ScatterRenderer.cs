@@ -7,6 +7,10 @@ namespace Assay.Reporting.Charts.Rendering;
 
 internal sealed class ScatterRenderer(ScatterChart chart)
 {
+    public const int MergeAbove = 5000;
+    private const double MergeCell = 2; // pixels; marks are 2.5 px in radius, so merging within 2 px changes nothing visible
+    private const string MergeNote = "\u0001merge";
+
     public XElement Render()
     {
         int nonFinite = 0, nonPositiveX = 0, nonPositiveY = 0;
@@ -71,6 +75,11 @@ internal sealed class ScatterRenderer(ScatterChart chart)
             legend.Add(new LegendEntry("Pareto front", Theme.Text, LegendMark.DashedLine));
         }
 
+        if (all.Count > MergeAbove)
+        {
+            notes.Add(MergeNote);
+        }
+
         var xAxis = Axis(all.Min(p => p.X), all.Max(p => p.X), chart.LogX, chart.Width - 100, false);
         var yAxis = Axis(all.Min(p => p.Y), all.Max(p => p.Y), chart.LogY, chart.Height - 120, true);
         var frame = new PlotFrame(canvas, chart.Title, legend, notes, AxisPainter.MaxLabelWidth(yAxis), !string.IsNullOrEmpty(chart.YTitle), AxisPainter.TickLabelHeight, !string.IsNullOrEmpty(chart.XTitle), AxisPainter.XOverhang(xAxis));
@@ -89,22 +98,33 @@ internal sealed class ScatterRenderer(ScatterChart chart)
             canvas.Add(line);
         }
 
+        // Past this many points, unlabelled points on the same 2-pixel cell are drawn once: the picture is
+        // the same and the SVG stays small enough to open (466,285 loans would be ~40 MB otherwise).
+        var merge = all.Count > MergeAbove;
+        var drawnMarks = 0;
         var labels = new LabelPlacer(frame);
         var labelGroup = SvgCanvas.Group("labels");
         for (var s = 0; s < series.Count; s++)
         {
             var g = SvgCanvas.Group("points");
             g.Add(new XAttribute("data-series", series[s].Name));
+            var seen = new HashSet<(long, long)>();
             foreach (var p in series[s].Points)
             {
                 var (px, py) = (x.Map(p.X), y.Map(p.Y));
+                if (merge && string.IsNullOrEmpty(p.Label) && !seen.Add(((long)Math.Round(px / MergeCell), (long)Math.Round(py / MergeCell))))
+                {
+                    continue;
+                }
+
+                drawnMarks++;
                 var dot = SvgCanvas.Circle(px, py, radius, Palette.Series(s), opacity: opacity);
                 dot.Add(new XAttribute("class", "point"), new XAttribute("data-x", Fmt.Exact(p.X)), new XAttribute("data-y", Fmt.Exact(p.Y)));
                 g.Add(SvgCanvas.WithTooltip(dot, Tooltip(series[s].Name, p)));
                 if (!string.IsNullOrEmpty(p.Label))
                 {
                     var (lx, ly, anchor) = labels.Place(px, py, p.Label, radius);
-                    labelGroup.Add(SvgCanvas.Text(lx, ly, p.Label, Theme.LabelSize, anchor));
+                    labelGroup.Add(SvgCanvas.WithHalo(SvgCanvas.Text(lx, ly, p.Label, Theme.LabelSize, anchor)));
                 }
             }
 
@@ -123,6 +143,12 @@ internal sealed class ScatterRenderer(ScatterChart chart)
         }
 
         canvas.Add(labelGroup);
+        if (merge)
+        {
+            var note = canvas.Root.Elements(SvgCanvas.Ns + "text").Single(t => t.Value == MergeNote);
+            note.Value = Fmt.Count(all.Count) + " points drawn as " + Fmt.Count(drawnMarks) + " marks: points within 2 pixels of each other are drawn once.";
+        }
+
         canvas.Describe(chart.Description ?? Describe(series, front.Length, xAxis, yAxis));
         return canvas.Root;
     }
