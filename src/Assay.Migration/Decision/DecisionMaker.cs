@@ -141,7 +141,7 @@ internal static class DecisionMaker
             "p50" => l.P50,
             "p90" => l.P90,
             "p95" => l.P95,
-            _ => throw new AssayException($"decision.latency.statistic: '{lat.Statistic}' is not one of mean, p50, p90, p95."),
+            _ => throw new AssayException($"criteria.latency.statistic: '{lat.Statistic}' is not one of mean, p50, p90, p95."),
         };
     }
 

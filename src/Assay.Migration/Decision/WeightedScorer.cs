@@ -20,7 +20,7 @@ internal static class WeightedScorer
         var total = weights.Latency + weights.Cost + weights.Quality;
         if (total <= 0 || weights.Latency < 0 || weights.Cost < 0 || weights.Quality < 0)
         {
-            throw new AssayException("decision.weights: latency, cost and quality weights must be zero or more and not all zero (e.g. 0.3, 0.4, 0.3).");
+            throw new AssayException("weights: latency, cost and quality weights must be zero or more and not all zero (e.g. 0.3, 0.4, 0.3).");
         }
 
         double Lower(double x, double min, double max) => max == min ? 1 : 1 - ((x - min) / (max - min));

@@ -77,7 +77,7 @@ public static class StudyEvaluator
         {
             notes.Add(new StudyNote("warning", o.Candidate, options.AllowUnpaired
                 ? $"{o.Candidate} shares no item with the source: its comparisons are UNPAIRED means over different items."
-                : $"{o.Candidate} shares no item with the source: no comparison was made (set allow_unpaired: true to compare means over different items, labelled unpaired)."));
+                : $"{o.Candidate} shares no item with the source: no comparison was made (set allowUnpaired: true to compare means over different items, labelled unpaired)."));
         }
 
         var primary = options.PrimaryQualityMetric
@@ -178,17 +178,17 @@ public static class StudyEvaluator
         {
             if (!metrics.Contains(q.Metric))
             {
-                throw new AssayException($"decision.quality: metric '{q.Metric}' is not computed by this study (computed: {(metrics.Count == 0 ? "none" : string.Join(", ", metrics))}); add it to metrics or judges, or fix its name.");
+                throw new AssayException($"criteria.quality: metric '{q.Metric}' is not computed by this study (computed: {(metrics.Count == 0 ? "none" : string.Join(", ", metrics))}); add it to metrics or judges, or fix its name.");
             }
 
             if (q.Metric == MetricNames.LengthRatio)
             {
-                throw new AssayException("decision.quality: length_ratio has no better direction and cannot be a quality criterion; use a ROUGE, similarity or judge metric.");
+                throw new AssayException("criteria.quality: length_ratio has no better direction and cannot be a quality criterion; use a ROUGE, similarity or judge metric.");
             }
 
             if (q.Margin < 0 || double.IsNaN(q.Margin))
             {
-                throw new AssayException($"decision.quality: the margin of '{q.Metric}' is {q.Margin}; give a margin of zero or more on the metric's scale (e.g. 0.05).");
+                throw new AssayException($"criteria.quality: the margin of '{q.Metric}' is {q.Margin}; give a margin of zero or more on the metric's scale (e.g. 0.05).");
             }
         }
     }

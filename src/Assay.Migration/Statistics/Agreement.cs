@@ -56,37 +56,23 @@ internal static class Agreement
             return double.NaN;
         }
 
+        // For interval data sum over ordered pairs i != j of (x_i - x_j)^2 = 2 m sum (x - mean)^2,
+        // which keeps this linear in the number of ratings (two judges on 10,000 calls stay instant).
         double within = 0;
         foreach (var u in pairable)
         {
-            double sum = 0;
-            for (var i = 0; i < u.Length; i++)
-            {
-                for (var j = 0; j < u.Length; j++)
-                {
-                    if (i != j)
-                    {
-                        sum += (u[i] - u[j]) * (u[i] - u[j]);
-                    }
-                }
-            }
-
-            within += sum / (u.Length - 1);
+            within += PairSquares(u) / (u.Length - 1);
         }
 
-        double between = 0;
-        for (var i = 0; i < n; i++)
-        {
-            for (var j = 0; j < n; j++)
-            {
-                if (i != j)
-                {
-                    between += (all[i] - all[j]) * (all[i] - all[j]);
-                }
-            }
-        }
+        var between = PairSquares(all);
 
         // Observed disagreement D_o = within / n; expected D_e = between / (n (n - 1)).
         return between == 0 ? double.NaN : 1 - ((n - 1) * within / between);
+    }
+
+    private static double PairSquares(double[] v)
+    {
+        var mean = v.Average();
+        return 2 * v.Length * v.Sum(x => (x - mean) * (x - mean));
     }
 }

@@ -43,6 +43,6 @@ public class WeightedScorerTests
     public void Score_NegativeWeight_IsAClearError()
     {
         var ex = Assert.Throws<AssayException>(() => WeightedScorer.Score([DecisionMakerTests.Model("a", 1, 1, true)], null, new WeightedScoreWeights { Cost = -1 }));
-        Assert.Contains("decision.weights", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("weights", ex.Message, StringComparison.Ordinal);
     }
 }

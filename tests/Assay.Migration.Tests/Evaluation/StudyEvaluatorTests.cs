@@ -170,7 +170,7 @@ public class StudyEvaluatorTests
         {
             Criteria = new DecisionCriteria { Quality = [new QualityCriterion("judge.correctness", 0.05)] },
         })));
-        Assert.Contains("decision.quality: metric 'judge.correctness' is not computed", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("criteria.quality: metric 'judge.correctness' is not computed", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

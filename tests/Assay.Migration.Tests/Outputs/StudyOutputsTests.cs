@@ -72,6 +72,7 @@ public sealed class StudyOutputsTests : IDisposable
         Assert.Equal("3", first["row"]);
         Assert.Equal("0", first["repeat"]);
         Assert.Equal("0.75", first["judge.correctness"]);
+        Assert.Equal("fine, \"quoted\"", first["reasons:judge.correctness"]);
         Assert.Equal(results.Calls.Single(c => c.Record.Model == "cheap" && c.Record.ItemId == "item002").Record.Response, first["response"]);
     }
 
@@ -104,6 +105,34 @@ public sealed class StudyOutputsTests : IDisposable
         Assert.Contains("ROUGE (offline, extractive)", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("http://", html.Replace("http://www.w3.org/2000/svg", "", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WriteAsync_FigureThatCannotBeComputed_IsNullNotNaN()
+    {
+        var results = await Results();
+        var noCost = results with { Statistics = [results.Statistics[0] with { CostPerCallUsd = new Assay.Migration.Statistics.Estimate(double.NaN, null, null, 0) }, .. results.Statistics.Skip(1)] };
+        var files = await StudyOutputs.WriteAsync(noCost, dir);
+        using var doc = JsonDocument.Parse(await File.ReadAllTextAsync(files.Summary));
+        var cost = doc.RootElement.GetProperty("models")[0].GetProperty("cost_per_call_usd");
+        Assert.Equal(JsonValueKind.Null, cost.GetProperty("value").ValueKind);
+        Assert.Equal(JsonValueKind.Null, cost.GetProperty("lower").ValueKind);
+    }
+
+    [Fact]
+    public async Task WriteAsync_UnwritableFolder_IsAClearError()
+    {
+        var file = Path.Combine(Path.GetTempPath(), "assay-not-a-folder-" + Guid.NewGuid().ToString("N"));
+        await File.WriteAllTextAsync(file, "x");
+        try
+        {
+            var ex = await Assert.ThrowsAsync<AssayException>(async () => await StudyOutputs.WriteAsync(await Results(), Path.Combine(file, "out")));
+            Assert.Contains("--out", ex.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
     }
 
     [Fact]

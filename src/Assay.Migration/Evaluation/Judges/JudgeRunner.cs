@@ -135,7 +135,7 @@ internal sealed class JudgeRunner(JudgeOptions options, IProgress<EvaluationProg
         if (options.FailOnUnparsableAnswer && flags.Count > 0)
         {
             var f = flags.OrderBy(x => x.Row).ThenBy(x => x.Model, StringComparer.Ordinal).First();
-            throw new AssayException($"A judge answer is not a score: {f}. ({flags.Count} such answers; set judges.fail_on_unparsable: false to flag them and go on.)");
+            throw new AssayException($"A judge answer is not a score: {f}. ({flags.Count} such answers; set judges.failOnUnparsableAnswer: false to flag them and go on.)");
         }
 
         // Deterministic order whatever the completion order was.

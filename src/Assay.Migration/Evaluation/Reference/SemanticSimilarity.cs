@@ -23,7 +23,7 @@ internal static class SemanticSimilarity
             var embeddings = await generator.GenerateAsync(batch, cancellationToken: cancellationToken);
             if (embeddings.Count != batch.Length)
             {
-                throw new AssayException($"The embedding model returned {embeddings.Count} vectors for {batch.Length} texts: check the metrics.semantic_similarity model in the study file.", ExitCodes.ModelUnavailable);
+                throw new AssayException($"The embedding model returned {embeddings.Count} vectors for {batch.Length} texts: check the embeddingModel in the study file.", ExitCodes.ModelUnavailable);
             }
 
             for (var i = 0; i < batch.Length; i++)
