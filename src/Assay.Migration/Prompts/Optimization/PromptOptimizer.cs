@@ -33,7 +33,7 @@ public sealed class PromptOptimizer(GenerationRunner runner, Func<string, IChatC
         if (candidate.Optimizer == "bedrock")
         {
             var optimize = bedrockOptimize ?? throw new AssayException(
-                $"{candidate.Where}: {candidate.Field}.optimizer is 'bedrock', but this build's model layer offers no Bedrock prompt optimizer; use a chat model id as the optimizer instead.", ExitCodes.SetupMissing);
+                $"{candidate.Where}: {candidate.Field}.optimizer is 'bedrock', but no Bedrock prompt optimizer was given to the study runner; use a chat model id as the optimizer instead.", ExitCodes.SetupMissing);
             var text = await optimize(DoubleBraces.ToDouble(candidate.Prompt.Text), candidate.ModelId, cancellationToken);
             proposals.Add((TrialLabel(candidate.Name, 1), DoubleBraces.ToSingle(text)));
         }

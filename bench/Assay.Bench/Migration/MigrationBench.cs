@@ -1,0 +1,167 @@
+using System.Diagnostics;
+using System.Globalization;
+using Assay.Cli;
+using Assay.FakeServer;
+using Assay.FakeServer.Options;
+using Assay.Migration.Generation;
+using Assay.Migration.Prompts;
+using Assay.Migration.Runs;
+using Assay.Migration.Store;
+using Assay.Migration.Study;
+
+namespace Assay.Bench.Migration;
+
+/// <summary>
+/// Generation throughput of a study: N items (default 2,000) at concurrency 32 against the fake
+/// model server answering after a fixed 50 ms. The ceiling is concurrency / latency
+/// (32 / 0.05 s = 640 items/s). Measured three ways in one run, on the same server:
+/// (1) Assay's generation stage in process (items/s against the ceiling);
+/// (2) <c>assay migrate</c> as a child process (the whole study: load, generate, store, evaluate, report);
+/// (3) promptfoo 0.123.1 <c>eval</c> as a child process on the same items, same concurrency.
+/// (2) and (3) report wall time and peak resident memory of the process.
+/// Set up the peer with bench/Assay.Bench/Migration/setup-promptfoo.sh (npm only).
+/// </summary>
+internal static class MigrationBench
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var items = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 2000;
+        const int concurrency = 32;
+        const double latencyMs = 50;
+        var ceiling = concurrency / (latencyMs / 1000.0);
+        var folder = Path.Combine(Path.GetTempPath(), "assay-bench-migration-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(folder);
+        try
+        {
+            await using var server = await FakeModelServer.StartAsync(new FakeServerOptions
+            {
+                Latency = new LatencyOptions { Distribution = LatencyDistribution.Fixed, FixedMs = latencyMs },
+                Auth = new AuthOptions { Required = false },
+            });
+            var baseUrl = server.OpenAiBaseUrl.ToString().TrimEnd('/');
+            var documents = Enumerable.Range(0, items)
+                .Select(i => $"Pump {i} at site {i % 97} tripped on overload at {i % 24:00}:{i % 60:00}. The crew reset breaker {i} and logged fault code E{i % 13}.")
+                .ToList();
+            Console.WriteLine($"migration benchmark: {items} items, concurrency {concurrency}, fake server latency {latencyMs} ms; ceiling = {concurrency} / {latencyMs / 1000.0} s = {ceiling:0} items/s");
+
+            // (1) In process: the generation stage alone, into a SQLite run store.
+            await InProcessAsync(baseUrl, documents, concurrency, folder, ceiling);
+
+            // (2) assay migrate as a child process.
+            var dataset = Path.Combine(folder, "items.csv");
+            await File.WriteAllLinesAsync(dataset, ["document,referenceResponse", .. documents.Select(d => $"\"{d}\",\"Pump tripped; breaker reset.\"")]);
+            var study = Path.Combine(folder, "study.yaml");
+            await File.WriteAllTextAsync(study, $$"""
+                name: bench
+                dataset: { path: items.csv }
+                source:
+                  model: openai-compatible:{{baseUrl}}#source
+                  prompt: "Summarise:\n{context}"
+                candidates:
+                  - name: cand
+                    model: openai-compatible:{{baseUrl}}#cand
+                    prompt: "Briefly:\n{context}"
+                metrics: [length_ratio]
+                concurrency: {{concurrency}}
+                """);
+            var assayDll = Path.Combine(AppContext.BaseDirectory, "assay.dll");
+            server.Counters.Reset();
+            var assay = await PeakMemory.RunAsync("dotnet", [assayDll, "migrate", study, "--out", Path.Combine(folder, "out")]);
+            var assayCalls = server.Counters.Snapshot().Successes;
+            Report("assay migrate (child process, 2 models)", assay, assayCalls, ceiling);
+
+            // (3) promptfoo eval on the same items and server.
+            var peer = await LocatePromptfooAsync();
+            if (peer is null)
+            {
+                Console.WriteLine("promptfoo: not installed; run bench/Assay.Bench/Migration/setup-promptfoo.sh (npm only) and run again.");
+                return 0;
+            }
+
+            var tests = Path.Combine(folder, "tests.csv");
+            await File.WriteAllLinesAsync(tests, ["document", .. documents.Select(d => $"\"{d}\"")]);
+            var config = Path.Combine(folder, "promptfooconfig.yaml");
+            await File.WriteAllTextAsync(config, $$$"""
+                description: assay migration benchmark peer
+                prompts:
+                  - "Summarise:\n{{document}}"
+                  - "Briefly:\n{{document}}"
+                providers:
+                  - id: openai:chat:cand
+                    config:
+                      apiBaseUrl: {{{baseUrl}}}
+                      apiKey: no-key
+                      temperature: 0
+                      max_tokens: 1024
+                tests: file://tests.csv
+                """);
+            server.Counters.Reset();
+            var home = Path.Combine(folder, "home");
+            Directory.CreateDirectory(home);
+            var promptfoo = await PeakMemory.RunAsync(peer.Value.Node, [peer.Value.Main, "eval", "-c", config, "-j", concurrency.ToString(CultureInfo.InvariantCulture), "--no-cache", "--no-progress-bar", "--no-table", "-o", Path.Combine(folder, "promptfoo.json")],
+                new Dictionary<string, string> { ["HOME"] = home, ["PROMPTFOO_DISABLE_TELEMETRY"] = "1", ["PROMPTFOO_DISABLE_UPDATE"] = "1", ["PROMPTFOO_CONFIG_DIR"] = Path.Combine(home, ".promptfoo") });
+            var peerCalls = server.Counters.Snapshot().Successes;
+            Report("promptfoo 0.123.1 eval (child process, 2 prompts)", promptfoo, peerCalls, ceiling);
+            if (promptfoo.ExitCode != 0 && peerCalls == 0)
+            {
+                Console.WriteLine(promptfoo.Output[..Math.Min(2000, promptfoo.Output.Length)]);
+            }
+
+            Console.WriteLine($"assay vs promptfoo: {Rate(assayCalls, assay.Wall) / Rate(peerCalls, promptfoo.Wall):0.00}x the calls per second, {assay.PeakBytes / (double)Math.Max(1, promptfoo.PeakBytes):0.00}x the peak memory");
+            return 0;
+        }
+        finally
+        {
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+        }
+    }
+
+    private static async Task InProcessAsync(string baseUrl, List<string> documents, int concurrency, string folder, double ceiling)
+    {
+        using var models = ModelWiring.Create(concurrency, null, requirePrices: false);
+        await using var store = await RunStores.OpenAsync(null, folder, CancellationToken.None);
+        var spec = new ModelSpec
+        {
+            Name = "cand",
+            ModelId = $"openai-compatible:{baseUrl}#cand",
+            Prompt = new PromptTemplate("Briefly:\n{context}"),
+            PromptField = "candidates[0].prompt",
+        };
+        var studyItems = documents.Select((d, i) => new StudyItem { ItemId = Assay.Migration.Datasets.ItemIds.For(d), Row = i + 1, Document = d }).ToList();
+        var runner = new GenerationRunner(models, store, new GenerationSettings("You are an assistant.", 1024, 0, 1), concurrency, TimeProvider.System, new ApproximateTokenCounter());
+
+        // Warm-up on other items (JIT, connection pool), not counted.
+        var warm = studyItems.Take(64).Select(i => i with { ItemId = "warm" + i.ItemId }).ToList();
+        await runner.RunAsync("warm", [new GenerationJob(spec, "cand", spec.Prompt, warm, 1)], CancellationToken.None);
+        var before = GC.GetTotalAllocatedBytes();
+        var watch = Stopwatch.StartNew();
+        var summary = await runner.RunAsync("bench", [new GenerationJob(spec, "cand", spec.Prompt, studyItems, 1)], CancellationToken.None);
+        watch.Stop();
+        var rate = summary.Made / watch.Elapsed.TotalSeconds;
+        Console.WriteLine($"assay generation (in process): {summary.Made} calls in {watch.Elapsed.TotalSeconds:0.00} s = {rate:0} items/s = {100 * rate / ceiling:0.0}% of the ceiling; {summary.Failed} failed; allocated {(GC.GetTotalAllocatedBytes() - before) / 1048576.0:0} MB; every result stored in SQLite as it arrived");
+    }
+
+    private static void Report(string what, (int ExitCode, TimeSpan Wall, long PeakBytes, string Output) run, long calls, double ceiling)
+    {
+        var rate = Rate(calls, run.Wall);
+        Console.WriteLine($"{what}: exit {run.ExitCode}, {calls} calls answered in {run.Wall.TotalSeconds:0.00} s wall (process start to exit) = {rate:0} calls/s = {100 * rate / ceiling:0.0}% of the ceiling; peak resident memory {run.PeakBytes / 1048576.0:0} MB");
+    }
+
+    private static double Rate(long calls, TimeSpan wall) => calls / Math.Max(1e-9, wall.TotalSeconds);
+
+    private static async Task<(string Node, string Main)?> LocatePromptfooAsync()
+    {
+        var repo = Assay.Testing.SharedData.RepoRoot;
+        var dir = Path.Combine(Environment.GetEnvironmentVariable("ASSAY_CACHE") ?? Path.Combine(repo, ".assay", "cache"), "bench");
+        var node = Path.Combine(dir, "node22", "bin", "node");
+        var main = Path.Combine(dir, "promptfoo", "node_modules", "promptfoo", "dist", "src", "main.js");
+        await Task.CompletedTask;
+        return File.Exists(node) && File.Exists(main) ? (node, main) : null;
+    }
+}
