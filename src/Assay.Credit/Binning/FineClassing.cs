@@ -61,4 +61,42 @@ internal static class FineClassing
 
         return [.. edges];
     }
+
+    /// <summary>Equal-width edges without sorting: the distinct values when there are few, else min + k x width.</summary>
+    public static double[] EqualWidthEdges(List<double> values, int bins)
+    {
+        if (values.Count == 0)
+        {
+            return [];
+        }
+
+        var distinct = new HashSet<double>();
+        double min = double.MaxValue, max = double.MinValue;
+        foreach (var v in values)
+        {
+            if (distinct.Count <= bins)
+            {
+                distinct.Add(v);
+            }
+
+            min = Math.Min(min, v);
+            max = Math.Max(max, v);
+        }
+
+        if (distinct.Count <= bins)
+        {
+            var sorted = distinct.Order().ToList();
+            sorted.RemoveAt(sorted.Count - 1);
+            return [.. sorted];
+        }
+
+        var width = (max - min) / bins;
+        var edges = new double[bins - 1];
+        for (var k = 1; k < bins; k++)
+        {
+            edges[k - 1] = min + (width * k);
+        }
+
+        return edges;
+    }
 }

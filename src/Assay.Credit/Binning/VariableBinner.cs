@@ -68,9 +68,7 @@ internal static class VariableBinner
         }
         else
         {
-            var sorted = regular.ToArray();
-            Array.Sort(sorted);
-            var fine = FineClassing.Edges(sorted, s.FineBins, s.Quantile);
+            var fine = s.Quantile ? FineClassing.Edges(Sorted(regular), s.FineBins, true) : FineClassing.EqualWidthEdges(regular, s.FineBins);
             var (fg, fb) = Count(regular, regularY, fine);
             var starts = CoarseClassing.Merge(fg, fb, s.Coarse);
             edges = new double[starts.Count - 1];
@@ -216,6 +214,13 @@ internal static class VariableBinner
 
         labels[best] += $" + {label}";
         return best;
+    }
+
+    private static double[] Sorted(List<double> values)
+    {
+        var sorted = values.ToArray();
+        Array.Sort(sorted);
+        return sorted;
     }
 
     private static (long[] Good, long[] Bad) Count(List<double> values, List<byte> y, double[] edges)

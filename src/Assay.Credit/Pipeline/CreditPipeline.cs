@@ -116,13 +116,16 @@ public static class CreditPipeline
                 refreshed.Categorical[k] = v;
             }
 
+            var applied = new List<string>();
             foreach (var (variable, column) in ic.CurrentValues)
             {
-                var prep = model.Inputs.FirstOrDefault(p => p.Name == variable);
-                if (prep is null || !frame.Has(column))
+                var inModel = model.Variables.Any(v => v.Name == variable);
+                if (!inModel || !frame.Has(column))
                 {
                     continue;
                 }
+
+                applied.Add($"{variable} <- {column}");
 
                 var replaced = frame.Numeric.TryGetValue(column, out var num) ? num : null;
                 if (replaced is not null && refreshed.Numeric.ContainsKey(variable))
@@ -135,8 +138,15 @@ public static class CreditPipeline
                 }
             }
 
-            current = [.. Scorer.Scores(model, refreshed).Select(s => model.Pd(s))];
-            source = "re-scored with current values: " + string.Join(", ", ic.CurrentValues.Select(kv => $"{kv.Key} <- {kv.Value}"));
+            if (applied.Count > 0)
+            {
+                current = [.. Scorer.Scores(model, refreshed).Select(s => model.Pd(s))];
+                source = "re-scored with current values: " + string.Join(", ", applied);
+            }
+            else
+            {
+                source = $"none of ifrs9.current_values ({string.Join(", ", ic.CurrentValues.Keys)}) is in the final scorecard: current PD = PD at origination, so staging rests on days past due";
+            }
         }
 
         var term = frame.NumericColumn(ic.TermColumn);

@@ -104,10 +104,13 @@ internal static class SparseLogit
                     }
                 }
 
-                var mu = 1 / (1 + Math.Exp(-eta));
+                var e = Math.Exp(-eta);
+                var mu = 1 / (1 + e);
                 var w = mu * (1 - mu);
                 var r = y[i] - mu;
-                ll += y[i] == 1 ? -Math.Log(1 + Math.Exp(-eta)) : -Math.Log(1 + Math.Exp(eta));
+
+                // log(mu) = -log(1 + e); log(1 - mu) = -eta - log(1 + e).
+                ll -= Math.Log(1 + e) + (y[i] == 1 ? 0 : eta);
                 for (var a = 0; a < k; a++)
                 {
                     var ca = cols[a];

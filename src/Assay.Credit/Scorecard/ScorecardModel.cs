@@ -51,6 +51,7 @@ public sealed class ScorecardModel
     {
         WriteIndented = true,
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     public string Format { get; set; } = "assay-credit-scorecard/1";
