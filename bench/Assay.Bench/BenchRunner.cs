@@ -9,6 +9,7 @@ internal static class BenchRunner
 {
     private static readonly Dictionary<string, (string What, Func<string[], Task<int>> Run)> Benchmarks = new(StringComparer.OrdinalIgnoreCase)
     {
+        ["services-load"] = ("wrk, 64 connections on loopback: embeddings and RAG search on the offline models vs /health [seconds=10]", Services.ServicesLoadBench.RunAsync),
     };
 
     public static async Task<int> RunAsync(string[] args)
