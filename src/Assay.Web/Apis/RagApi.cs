@@ -38,7 +38,8 @@ internal static class RagApi
     {
         var tenant = context.Tenant();
         var results = new List<IngestResult>();
-        if (context.Request.HasFormContentType)
+        // Only multipart is a form of files; any other body (even one curl labels url-encoded) is the document itself.
+        if (context.Request.ContentType?.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase) == true)
         {
             var form = await context.Request.ReadFormAsync(cancellationToken);
             if (form.Files.Count == 0)

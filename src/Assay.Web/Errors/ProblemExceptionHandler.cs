@@ -27,6 +27,7 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
             AssayException e => (StatusCodes.Status400BadRequest, "Bad request", e.Message),
             BadHttpRequestException e => (e.StatusCode, e.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Request body too large" : "Bad request", BadRequestDetail(e)),
             JsonException e => (StatusCodes.Status400BadRequest, "Bad request", "The body is not valid JSON: " + e.Message),
+            InvalidDataException e => (StatusCodes.Status400BadRequest, "Bad request", "The body could not be read: " + e.Message),
             _ => (StatusCodes.Status500InternalServerError, "Internal error", $"Something failed inside Assay; the server log has the details under trace id {httpContext.TraceIdentifier}."),
         };
         if (status >= 500 && status != StatusCodes.Status503ServiceUnavailable)

@@ -102,6 +102,16 @@ public sealed class RagApiTests
         Assert.DoesNotContain("**", text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Ingest_RawBodyLabelledUrlEncoded_TreatedAsTheDocument()
+    {
+        await using var server = await TestServer.StartAsync();
+        using var content = new ByteArrayContent(Encoding.UTF8.GetBytes(PolicyText + " " + new string('z', 3000)));
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/x-www-form-urlencoded");
+        var json = await Problems.JsonAsync(await server.Client().PostAsync(new Uri("/v1/indexes/hr/documents?fileName=policy.txt", UriKind.Relative), content));
+        Assert.Equal("added", json.GetProperty("documents")[0].GetProperty("status").GetString());
+    }
+
     private const string PolicyText = "Contoso provides every employee with 20 paid vacation days. Sick leave covers illness and medical appointments. Give two weeks of notice when you resign.";
 
     private static byte[] Docx(params string[] paragraphs)
