@@ -8,7 +8,7 @@ namespace Assay.Web.Tests.Browser;
 
 /// <summary>
 /// One <c>assay serve</c> on loopback (chat through the fake model server in echo mode, the
-/// offline extractive RAG answer, a PNG test double for images, one study output folder) and
+/// offline extractive RAG answer over the hashing embedder double, a PNG test double for images, one study output folder) and
 /// Debian's Chromium driven by Playwright, shared by the browser tests of a class.
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
@@ -30,6 +30,10 @@ public sealed class BrowserFixture : IAsyncLifetime
         Server = await TestServer.StartAsync((o, m) =>
         {
             o.Chat.Model = fake.ModelId("fake-chat");
+
+            // The hashing embedder double keeps retrieval independent of the installed offline model;
+            // the answer is still the real offline extractive method.
+            o.Embeddings.Model = "test:hashing";
             o.Images.Model = "test:images";
             m.Images["test:images"] = new PngImageGenerator();
             var study = Path.Combine(o.DataDir, "studies", StudyName);
