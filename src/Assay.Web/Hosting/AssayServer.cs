@@ -82,6 +82,7 @@ public static class AssayServer
         app.MapSummariesApi();
         app.MapChatApi();
         app.MapImagesApi();
+        Pages.PagesEndpoints.MapPages(app);
         return app;
     }
 
