@@ -13,7 +13,6 @@ internal static class BenchRunner
         ["migration"] = ("study generation: 2,000 items at concurrency 32, fake server 50 ms: items/s vs the ceiling and vs promptfoo, peak memory", Migration.MigrationBench.RunAsync),
         ["fake-server"] = ("fake model server cost per request vs bare Kestrel, concurrency 1 and 32", FakeServer.FakeServerBench.RunAsync),
         ["embeddings"] = (Embeddings.EmbeddingsBenchmark.What, Embeddings.EmbeddingsBenchmark.RunAsync),
-        ["metrics"] = ("ROUGE-1/2/L on 10,000 pairs vs a straightforward implementation", Metrics.MetricsBenchmark.RunAsync),
         ["modellayer"] = ("model layer overhead per call vs a bare HttpClient, fake server, concurrency 1 and 32", ModelLayer.ModelLayerBench.RunAsync),
         ["credit"] = ("PD pipeline on 466,285 generated loans, scoring throughput, optbinning sizes, scikit-learn peer", Credit.CreditBench.RunAsync),
         ["services-load"] = ("wrk, 64 connections on loopback: embeddings and RAG search on the offline models vs /health [seconds=10]", Services.ServicesLoadBench.RunAsync),
