@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
-using Assay.FakeServer.EventStream;
+using Assay.Checksums;
 
 namespace Assay.FakeServer.Content;
 

@@ -14,22 +14,8 @@ internal static class BedrockConverseRoute
 {
     public static async Task HandleAsync(Exchange exchange)
     {
-        using var document = await BedrockRequestGate.OpenAsync(exchange);
-        if (document is null)
-        {
-            return;
-        }
-
-        var (request, error) = BedrockConverseRequestReader.Read(BedrockRequestGate.ModelId(exchange), document.RootElement);
+        var request = await BedrockRequestGate.OpenConverseAsync(exchange, streaming: false);
         if (request is null)
-        {
-            exchange.End(RequestOutcome.BadRequest);
-            await BedrockErrors.ValidationAsync(exchange, error!);
-            return;
-        }
-
-        exchange.Prompt = request.LastUserMessage;
-        if (await FaultGate.ApplyAsync(exchange, Protocol.Bedrock, streaming: false))
         {
             return;
         }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Assay.FakeServer.Auth;
 using Assay.FakeServer.Counters;
+using Assay.FakeServer.Faults;
 using Assay.FakeServer.Hosting;
 
 namespace Assay.FakeServer.Routes;
@@ -28,6 +29,31 @@ internal static class BedrockRequestGate
         }
 
         return document;
+    }
+
+    /// <summary>
+    /// The common start of <c>converse</c> and <c>converse-stream</c>: the checks above, the
+    /// Converse body, then the fault decision for this request.
+    /// </summary>
+    /// <returns>The request to answer, or null when it was refused or a fault answered it.</returns>
+    public static async Task<ChatRequest?> OpenConverseAsync(Exchange exchange, bool streaming)
+    {
+        using var document = await OpenAsync(exchange);
+        if (document is null)
+        {
+            return null;
+        }
+
+        var (request, error) = BedrockConverseRequestReader.Read(ModelId(exchange), document.RootElement);
+        if (request is null)
+        {
+            exchange.End(RequestOutcome.BadRequest);
+            await BedrockErrors.ValidationAsync(exchange, error!);
+            return null;
+        }
+
+        exchange.Prompt = request.LastUserMessage;
+        return await FaultGate.ApplyAsync(exchange, Protocol.Bedrock, streaming) ? null : request;
     }
 
     /// <summary>The model id from the path, which clients send URL-encoded (<c>amazon.nova-lite-v1%3A0</c>).</summary>

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Text;
 using Amazon.Runtime.EventStreams;
+using Assay.Checksums;
 using Assay.FakeServer.EventStream;
 
 namespace Assay.FakeServer.Tests.EventStream;

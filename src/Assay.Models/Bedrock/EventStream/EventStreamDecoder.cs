@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Text;
+using Assay.Checksums;
 
 namespace Assay.Models.Bedrock.EventStream;
 

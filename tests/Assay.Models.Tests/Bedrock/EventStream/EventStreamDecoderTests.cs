@@ -1,17 +1,12 @@
 using System.Buffers.Binary;
 using System.Text;
+using Assay.Checksums;
 using Assay.Models.Bedrock.EventStream;
 
 namespace Assay.Models.Tests.Bedrock.EventStream;
 
 public sealed class EventStreamDecoderTests
 {
-    [Fact]
-    public void Crc32_KnownVector()
-    {
-        Assert.Equal(0xCBF43926u, Crc32.Compute("123456789"u8));
-    }
-
     [Fact]
     public void Decode_HandBuiltFrame_HeadersAndPayload()
     {

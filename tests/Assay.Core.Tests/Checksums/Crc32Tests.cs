@@ -1,7 +1,7 @@
 using System.Text;
-using Assay.FakeServer.EventStream;
+using Assay.Checksums;
 
-namespace Assay.FakeServer.Tests.EventStream;
+namespace Assay.Core.Tests.Checksums;
 
 public sealed class Crc32Tests
 {
