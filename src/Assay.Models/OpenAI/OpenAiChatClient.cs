@@ -7,30 +7,34 @@ using OA = OpenAI.Chat;
 namespace Assay.Models.OpenAI;
 
 /// <summary>An <see cref="IChatClient"/> over the OpenAI SDK's chat completions (JSON and SSE streaming with usage).</summary>
-internal sealed class OpenAiChatClient(ChatClient client, string modelId, Uri endpoint) : IChatClient
+internal sealed class OpenAiChatClient(ChatClient client, OpenAiConnection connection, string modelId) : IChatClient
 {
+    // A single answer is one POST over the shared HttpClient with the body written and read by
+    // ChatCompletionWire: the SDK's pipeline cost more CPU per call than everything else in the
+    // layer (modellayer bench). Streams go through the SDK's typed API.
     public async Task<ChatResponse> GetResponseAsync(IEnumerable<AI.ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
-        ChatCompletion completion;
         try
         {
-            completion = (await client.CompleteChatAsync(ToOpenAi(messages), ToOpenAi(options), cancellationToken)).Value;
+            using var request = new HttpRequestMessage(HttpMethod.Post, connection.ChatCompletions)
+            {
+                Content = ChatCompletionWire.WriteRequest(connection.Model, messages, options),
+            };
+            request.Headers.Authorization = connection.Authorization;
+            using var response = await connection.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            if (!response.IsSuccessStatusCode)
+            {
+                var body = await response.Content.ReadAsStringAsync(cancellationToken);
+                throw OpenAiErrors.FromStatus(modelId, (int)response.StatusCode, body);
+            }
+
+            await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+            return await ChatCompletionWire.ReadResponseAsync(stream, cancellationToken);
         }
         catch (Exception ex) when (OpenAiErrors.Translate(ex, modelId, cancellationToken) is ModelServiceException translated)
         {
             throw translated;
         }
-
-        var text = string.Concat(completion.Content.Select(p => p.Text));
-        return new ChatResponse(new AI.ChatMessage(ChatRole.Assistant, text))
-        {
-            ResponseId = completion.Id,
-            ModelId = completion.Model,
-            CreatedAt = completion.CreatedAt,
-            FinishReason = ToFinishReason(completion.FinishReason),
-            Usage = ToUsage(completion.Usage),
-            RawRepresentation = completion,
-        };
     }
 
     public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<AI.ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -79,7 +83,7 @@ internal sealed class OpenAiChatClient(ChatClient client, string modelId, Uri en
 
     public object? GetService(Type serviceType, object? serviceKey = null) =>
         serviceKey is null && serviceType.IsInstanceOfType(this) ? this
-        : serviceType == typeof(ChatClientMetadata) ? new ChatClientMetadata("openai", endpoint, modelId)
+        : serviceType == typeof(ChatClientMetadata) ? new ChatClientMetadata("openai", connection.Endpoint, modelId)
         : null;
 
     public void Dispose()

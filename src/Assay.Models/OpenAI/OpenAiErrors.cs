@@ -3,22 +3,19 @@ using System.Text.Json;
 
 namespace Assay.Models.OpenAI;
 
-/// <summary>Turns the OpenAI SDK's and the network's failures into <see cref="ModelServiceException"/>, without credentials.</summary>
+/// <summary>Turns the OpenAI SDK's, the endpoint's and the network's failures into <see cref="ModelServiceException"/>, without credentials.</summary>
 internal static class OpenAiErrors
 {
     public static Exception Translate(Exception ex, string modelId, CancellationToken cancellationToken)
     {
         switch (ex)
         {
+            case ModelServiceException:
+                return ex;
             case ClientResultException cre when cre.Status == 0:
                 return new ModelServiceException($"Model '{modelId}': no response from the endpoint ({Inner(cre)})", null, "ConnectionFailed", true, cre);
             case ClientResultException cre:
-                return new ModelServiceException(
-                    $"Model '{modelId}' answered HTTP {cre.Status}: {Shorten(ErrorText(cre))}",
-                    cre.Status,
-                    ErrorType(cre),
-                    ModelServiceException.IsTransientStatus(cre.Status, ErrorType(cre)),
-                    cre);
+                return FromStatus(modelId, cre.Status, BodyOf(cre), cre);
             case OperationCanceledException when !cancellationToken.IsCancellationRequested:
                 return new ModelServiceException($"Model '{modelId}': the request timed out", null, "Timeout", true, ex);
             case HttpRequestException or IOException:
@@ -30,53 +27,57 @@ internal static class OpenAiErrors
         }
     }
 
+    /// <summary>An error answer (HTTP status and the body's <c>error.message</c> and <c>error.type</c>).</summary>
+    public static ModelServiceException FromStatus(string modelId, int status, string? body, Exception? inner = null)
+    {
+        var (message, type) = Parse(body);
+        return new ModelServiceException(
+            $"Model '{modelId}' answered HTTP {status}: {Shorten(message ?? body ?? inner?.Message.Split('\n')[0] ?? "no details")}",
+            status,
+            type,
+            ModelServiceException.IsTransientStatus(status, type),
+            inner);
+    }
+
     private static string Inner(Exception ex) => ex.InnerException?.Message ?? ex.Message;
 
-    private static string ErrorText(ClientResultException ex)
+    private static string? BodyOf(ClientResultException ex)
     {
         try
         {
-            var body = ex.GetRawResponse()?.Content?.ToString();
-            if (!string.IsNullOrWhiteSpace(body))
-            {
-                using var doc = JsonDocument.Parse(body);
-                if (doc.RootElement.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.Object
-                    && error.TryGetProperty("message", out var message))
-                {
-                    return message.GetString() ?? body;
-                }
+            return ex.GetRawResponse()?.Content?.ToString();
+        }
+        catch (InvalidOperationException)
+        {
+            return null; // an unbuffered response has no content to read
+        }
+    }
 
-                return body;
+    private static (string? Message, string? Type) Parse(string? body)
+    {
+        if (string.IsNullOrWhiteSpace(body))
+        {
+            return (null, null);
+        }
+
+        try
+        {
+            using var doc = JsonDocument.Parse(body);
+            if (doc.RootElement.ValueKind == JsonValueKind.Object
+                && doc.RootElement.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.Object)
+            {
+                return (Text(error, "message"), Text(error, "type"));
             }
         }
         catch (JsonException)
         {
         }
 
-        return ex.Message.Split('\n')[0];
+        return (null, null);
     }
 
-    private static string? ErrorType(ClientResultException ex)
-    {
-        try
-        {
-            var body = ex.GetRawResponse()?.Content?.ToString();
-            if (!string.IsNullOrWhiteSpace(body))
-            {
-                using var doc = JsonDocument.Parse(body);
-                if (doc.RootElement.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.Object
-                    && error.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.String)
-                {
-                    return type.GetString();
-                }
-            }
-        }
-        catch (JsonException)
-        {
-        }
-
-        return null;
-    }
+    private static string? Text(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     private static string Shorten(string text)
     {

@@ -12,8 +12,10 @@ namespace Assay.Models.OpenAI;
 /// <summary>
 /// <c>openai:MODEL</c> (OpenAI itself: key in OPENAI_API_KEY, endpoint https://api.openai.com/v1
 /// or OPENAI_BASE_URL) and <c>openai-compatible:URL#MODEL</c> (Azure OpenAI v1, Ollama, vLLM,
-/// llama.cpp server, LM Studio: key in ASSAY_OPENAI_COMPATIBLE_API_KEY, or none). The SDK's own
-/// retries are off: the resilience decorator retries, so attempts are counted once.
+/// llama.cpp server, LM Studio: key in ASSAY_OPENAI_COMPATIBLE_API_KEY, or none). Streams,
+/// embeddings and images go through the OpenAI SDK with its own retries off (the resilience
+/// decorator retries, so attempts are counted once); a non-streamed chat call is a direct POST
+/// (see <see cref="OpenAiChatClient"/>).
 /// </summary>
 internal sealed class OpenAiProvider(string name, ProviderContext context) : IModelProvider
 {
@@ -30,28 +32,27 @@ internal sealed class OpenAiProvider(string name, ProviderContext context) : IMo
 
     public IChatClient CreateChatClient(ModelId id)
     {
-        var (credential, options, endpoint) = Connection(id);
-        return new OpenAiChatClient(new ChatClient(id.Name, credential, options), id.ToString(), endpoint);
+        var (credential, options, endpoint) = Connection(id, out var key);
+        return new OpenAiChatClient(new ChatClient(id.Name, credential, options), new OpenAiConnection(context.Http, endpoint, id.Name, key), id.ToString());
     }
 
     public IEmbeddingGenerator<string, Embedding<float>> CreateEmbeddingGenerator(ModelId id)
     {
-        var (credential, options, endpoint) = Connection(id);
+        var (credential, options, endpoint) = Connection(id, out _);
         return new OpenAiEmbeddingGenerator(new EmbeddingClient(id.Name, credential, options), id.ToString(), endpoint);
     }
 
 #pragma warning disable MEAI001
     public IImageGenerator CreateImageGenerator(ModelId id)
     {
-        var (credential, options, endpoint) = Connection(id);
+        var (credential, options, endpoint) = Connection(id, out _);
         return new OpenAiImageGenerator(new ImageClient(id.Name, credential, options), id.ToString(), endpoint);
     }
 #pragma warning restore MEAI001
 
-    private (ApiKeyCredential Credential, OpenAIClientOptions Options, Uri Endpoint) Connection(ModelId id)
+    private (ApiKeyCredential Credential, OpenAIClientOptions Options, Uri Endpoint) Connection(ModelId id, out string key)
     {
         Uri endpoint;
-        string key;
         if (id.BaseUrl is not null)
         {
             endpoint = id.BaseUrl;
@@ -82,6 +83,8 @@ internal sealed class OpenAiProvider(string name, ProviderContext context) : IMo
             Transport = new HttpClientPipelineTransport(context.Http),
             RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
             NetworkTimeout = context.Options.Resilience.AttemptTimeout + TimeSpan.FromSeconds(5),
+            ClientLoggingOptions = new ClientLoggingOptions { EnableLogging = false },
+            EnableDistributedTracing = false,
         };
         return (new ApiKeyCredential(key), options, endpoint);
     }
