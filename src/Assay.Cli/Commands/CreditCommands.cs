@@ -110,7 +110,8 @@ internal static class CreditCommands
         var model = new Option<string>("--model") { Description = "scorecard.json written by 'assay credit run'.", Required = true };
         var data = new Option<string>("--data") { Description = "CSV of newer applicants, same columns as the development data.", Required = true };
         var json = new Option<string?>("--json") { Description = "Also write the PSI tables to this JSON file." };
-        var cmd = new Command("monitor", "Population stability (PSI) of each scorecard variable and of the score against the development sample.") { model, data, json };
+        var html = new Option<string?>("--html") { Description = "Also write a report (PSI chart, actions, class shares) to this HTML file." };
+        var cmd = new Command("monitor", "Population stability (PSI) of each scorecard variable and of the score against the development sample.") { model, data, json, html };
         cmd.SetAction((parse, _) =>
         {
             var card = ScorecardModel.Load(parse.GetValue(model)!);
@@ -125,6 +126,12 @@ internal static class CreditCommands
             {
                 File.WriteAllText(jsonPath + ".tmp", SummaryDocument.Serialize(results.Select(SummaryDocument.Psi)));
                 File.Move(jsonPath + ".tmp", jsonPath, overwrite: true);
+            }
+
+            if (parse.GetValue(html) is { } htmlPath)
+            {
+                MonitorReport.Build(parse.GetValue(model)!, parse.GetValue(data)!, results, TimeProvider.System.GetUtcNow()).WriteTo(htmlPath);
+                Console.WriteLine($"wrote {htmlPath}");
             }
 
             return Task.FromResult(0);

@@ -19,7 +19,7 @@ public sealed class CreditCommandsTests : IDisposable
 
         var (run, runError) = await RunAsync("credit", "run", config, "--out", outDir);
         var (score, _) = await RunAsync("credit", "score", "--model", Path.Combine(outDir, "scorecard.json"), "--data", Path.Combine(Samples, "germancredit.csv"), "--out", Path.Combine(_folder, "scores.csv"));
-        var (monitor, _) = await RunAsync("credit", "monitor", "--model", Path.Combine(outDir, "scorecard.json"), "--data", Path.Combine(Samples, "germancredit.csv"), "--json", Path.Combine(_folder, "psi.json"));
+        var (monitor, _) = await RunAsync("credit", "monitor", "--model", Path.Combine(outDir, "scorecard.json"), "--data", Path.Combine(Samples, "germancredit.csv"), "--json", Path.Combine(_folder, "psi.json"), "--html", Path.Combine(_folder, "psi.html"));
 
         Assert.True(run == 0, runError);
         foreach (var file in new[] { "report.html", "summary.json", "scorecard.json", "scorecard.sql" })
@@ -31,6 +31,9 @@ public sealed class CreditCommandsTests : IDisposable
         Assert.Equal(1 + 1000, (await File.ReadAllLinesAsync(Path.Combine(_folder, "scores.csv"))).Length);
         Assert.Equal(0, monitor);
         Assert.Contains("psi", await File.ReadAllTextAsync(Path.Combine(_folder, "psi.json")), StringComparison.OrdinalIgnoreCase);
+        var report = await File.ReadAllTextAsync(Path.Combine(_folder, "psi.html"));
+        Assert.Contains("<svg", report, StringComparison.Ordinal);
+        Assert.Contains("PSI by variable", report, StringComparison.Ordinal);
     }
 
     [Fact]
