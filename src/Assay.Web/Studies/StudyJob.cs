@@ -19,7 +19,7 @@ internal sealed class StudyJob : IProgress<GenerationProgress>, IProgress<Evalua
     private readonly TimeProvider _time;
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private StudyRunStatus _status = StudyRunStatus.Running;
-    private string _stage = "starting";
+    private string _stage = "queued";
     private GenerationProgress _calls;
     private EvaluationProgressView? _evaluation;
     private string? _error;

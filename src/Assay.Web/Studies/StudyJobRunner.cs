@@ -21,6 +21,8 @@ internal sealed partial class StudyJobRunner(IModelFactory models, TimeProvider 
     {
         try
         {
+            // StudyRunner's stage: pairing, prompt checks, optimization, then the calls.
+            job.Stage("generation");
             var runner = CreateRunner();
             var run = await runner.RunAsync(study, job.OutputDirectory, new StudyRunOptions(), job, job.Log, cancellationToken);
             job.Log($"generation: {run.Generation.Made} calls made, {run.Generation.Resumed} kept from an earlier run, {run.Generation.Failed} failed");
