@@ -28,7 +28,8 @@ public sealed class StudiesBrowserTests(BrowserFixture fixture) : IClassFixture<
         await page.ReloadAsync();
         run = page.Locator($"article.run[data-id=\"{id}\"]");
         await Assertions.Expect(run).ToHaveAttributeAsync("data-status", "succeeded", new() { Timeout = RunTimeoutMs });
-        await Assertions.Expect(run.Locator(".run-status")).ToHaveTextAsync("Finished (done): 90 of 90 calls done.");
+        await Assertions.Expect(run.Locator(".run-status")).ToHaveTextAsync("Finished: 90 of 90 calls done.");
+        await Assertions.Expect(page.Locator("#run-announce")).ToContainTextAsync("Study incident-summaries finished.");
         await Assertions.Expect(run.Locator("tr[data-model=lead-1] td").Nth(1)).ToHaveTextAsync("30");
         await Assertions.Expect(run.Locator("tr[data-model=lead-1] td").Nth(2)).ToHaveTextAsync("30");
         await Assertions.Expect(run.Locator(".run-decision")).ToContainTextAsync("Decision: ");

@@ -192,6 +192,33 @@ public sealed class StudyRunsApiTests
         Assert.Equal("succeeded", (await StudyFiles.FollowAsync(client, next.Headers.Location!.ToString(), RunTimeout))[^1].Data.GetProperty("status").GetString());
     }
 
+    [Fact]
+    public async Task StartRun_HostPassesTheRealModelFactory_RunsWithItsTokenCounterAndPrices()
+    {
+        // assay serve passes Assay.Models.ModelFactory itself: the runner then uses its token counter and price catalog, as assay migrate does.
+        var data = Path.Combine(Path.GetTempPath(), "assay-web-tests-" + Guid.NewGuid().ToString("N"));
+        var options = new Assay.Services.Configuration.ServicesOptions { DataDir = data, ApiKeys = { new() { Tenant = "acme", Sha256 = Assay.Web.Security.ApiKeyRegistry.Hash(TestServer.AcmeKey) } } };
+        using var models = Assay.Services.Tests.Doubles.DoubleModelFactory.CreateReal();
+        await using var app = Assay.Web.Hosting.AssayServer.Build(new Assay.Web.Hosting.ServerSettings(options, models) { Urls = "http://127.0.0.1:0" });
+        await app.StartAsync();
+        try
+        {
+            using var client = new HttpClient { BaseAddress = new Uri(Assay.Web.Hosting.AssayServer.Addresses(app).First()) };
+            client.DefaultRequestHeaders.Authorization = new("Bearer", TestServer.AcmeKey);
+            var started = await client.PostAsync(new Uri("/v1/studies/runs", UriKind.Relative), StudyFiles.Upload(UploadedStudy));
+            Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
+            var done = (await StudyFiles.FollowAsync(client, started.Headers.Location!.ToString(), RunTimeout))[^1].Data;
+            Assert.True(done.GetProperty("status").GetString() == "succeeded", done.ToString());
+            var report = await client.GetStringAsync(new Uri(done.GetProperty("report").GetString()!, UriKind.Relative));
+            Assert.Contains("input tokens per item", report, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await app.StopAsync();
+            Directory.Delete(data, recursive: true);
+        }
+    }
+
     private static async Task WaitUntilAsync(Func<bool> condition)
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));

@@ -144,7 +144,7 @@ const Assay = (() => {
     $("chat-error").textContent = "";
     const log = $("chat-log");
     log.append(el("li", { class: "user" }, el("span", { class: "sr-label" }, "You: "), text));
-    const answer = el("li", { class: "assistant", "aria-busy": "true" });
+    const answer = el("li", { class: "assistant", "aria-busy": "true" }, el("span", { class: "sr-only" }, "Assistant: "));
     log.append(answer);
     input.value = "";
     const button = event.target.querySelector("button[type=submit]");

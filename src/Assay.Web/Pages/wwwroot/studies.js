@@ -101,7 +101,7 @@
       const heading = "run-h-" + id.replace(/[^A-Za-z0-9_-]/g, "_");
       node = el("article", { class: "run", "data-id": id, "aria-labelledby": heading },
         el("h3", { id: heading }),
-        el("p", { class: "run-status", role: "status" }),
+        el("p", { class: "run-status" }),
         el("progress", { max: "1", value: "0", "aria-label": "Calls done" }),
         el("table", { class: "run-models" }, el("caption", {}, "Calls per model"),
           el("thead", {}, el("tr", {}, el("th", { scope: "col" }, "Model"), el("th", { scope: "col" }, "Done"), el("th", { scope: "col" }, "Total"), el("th", { scope: "col" }, "Failed"))),
@@ -116,14 +116,23 @@
     return node;
   }
 
+  // Screen readers hear a run start and end, not every progress update.
+  function announce(run, previous) {
+    if (previous === run.status) { return; }
+    const text = { running: "Study " + run.study + " started.", succeeded: "Study " + run.study + " finished. " + (run.decision || ""), failed: "Study " + run.study + " failed: " + (run.error || ""), cancelled: "Study " + run.study + " cancelled." }[run.status];
+    $("run-announce").textContent = text;
+  }
+
   function render(run) {
     const node = runNode(run.id);
+    const previous = node.dataset.status;
     node.dataset.status = run.status;
+    if (previous !== undefined || run.status === "running") { announce(run, previous); }
     node.querySelector("h3").textContent = run.study + " ";
     node.querySelector("h3").append(el("span", { class: "meta" }, run.id + " · " + run.origin));
     const c = run.calls;
     const state = { running: "Running", succeeded: "Finished", failed: "Failed", cancelled: "Cancelled" }[run.status];
-    node.querySelector(".run-status").textContent = state + " (" + run.stage + "): " + c.done + " of " + c.total + " calls done" +
+    node.querySelector(".run-status").textContent = state + (run.status === "running" ? " (" + run.stage + ")" : "") + ": " + c.done + " of " + c.total + " calls done" +
       (c.failed > 0 ? ", " + c.failed + " failed" : "") + (c.resumed > 0 ? ", " + c.resumed + " kept from an earlier run" : "") + ".";
     const bar = node.querySelector("progress");
     bar.max = Math.max(1, c.total);
