@@ -77,6 +77,8 @@ public static class AssayServer
         services.AddSingleton(sp => new StudyRunRegistry(settings.Studies, settings.Studies.Directory ?? StudyFolders.DefaultRoot(options), sp.GetRequiredService<StudyJobRunner>(), settings.Time));
 
         var app = builder.Build();
+        var studyRuns = app.Services.GetRequiredService<StudyRunRegistry>();
+        app.Lifetime.ApplicationStopping.Register(studyRuns.CancelAll);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRouting();

@@ -101,16 +101,24 @@ internal sealed class StudyRunRegistry(StudyRunSettings settings, string root, S
         }
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>Cancels every running study (the server is stopping): their progress streams end with 'cancelled' instead of holding the shutdown.</summary>
+    public void CancelAll()
     {
-        Task[] running;
         lock (_gate)
         {
-            foreach (var job in _jobs)
+            foreach (var job in _jobs.Where(j => !j.Finished))
             {
                 job.Cancellation.Cancel();
             }
+        }
+    }
 
+    public async ValueTask DisposeAsync()
+    {
+        Task[] running;
+        CancelAll();
+        lock (_gate)
+        {
             running = [.. _tasks];
         }
 

@@ -53,7 +53,7 @@ internal static class StudyRunsApi
         return TypedResults.Accepted($"/v1/studies/runs/{Uri.EscapeDataString(job.Id)}", job.Snapshot());
     }
 
-    internal static async Task<IResult> GetAsync(string id, HttpContext context, StudyRunRegistry registry, IOptions<JsonOptions> json, StudyRunSettings settings, CancellationToken cancellationToken)
+    internal static async Task<IResult> GetAsync(string id, HttpContext context, StudyRunRegistry registry, IOptions<JsonOptions> json, StudyRunSettings settings, TimeProvider time, CancellationToken cancellationToken)
     {
         var job = registry.Find(context.Tenant(), id);
         if (!context.Request.Headers.Accept.ToString().Contains("text/event-stream", StringComparison.OrdinalIgnoreCase))
@@ -91,7 +91,7 @@ internal static class StudyRunsApi
                 }
 
                 // At most one snapshot per interval while calls finish.
-                await Task.Delay(settings.ProgressInterval, cancellationToken);
+                await Task.Delay(settings.ProgressInterval, time, cancellationToken);
                 await job.WaitForChangeAsync(sent, TimeSpan.FromSeconds(15), cancellationToken);
             }
         }
