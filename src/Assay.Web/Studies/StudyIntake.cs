@@ -61,7 +61,8 @@ internal static partial class StudyIntake
                 await SaveAsync(file, null, Path.Combine(stage, name), cancellationToken);
             }
 
-            string CleanStage(string text) => text.Replace(stage + Path.DirectorySeparatorChar, string.Empty, StringComparison.Ordinal);
+            string CleanStage(string text) => text.Replace(stage + Path.DirectorySeparatorChar, string.Empty, StringComparison.Ordinal)
+                + (text.Contains("does not exist", StringComparison.Ordinal) ? " Upload the files the study names together with it (as 'file' fields), under those names." : string.Empty);
             var staged = Checked(() => StudyLoader.Load(Path.Combine(stage, studyName)), s => policy.Check(s, stage), CleanStage);
             var (id, output) = registry.CreateOutputFolder(staged.Name);
             var input = Path.Combine(output, "input");

@@ -102,6 +102,7 @@ public sealed class StudyRunsApiTests
         var response = await client.PostAsync(new Uri("/v1/studies/runs", UriKind.Relative), StudyFiles.Upload(UploadedStudy.Replace("path: incidents.csv", "path: tickets.csv", StringComparison.Ordinal)));
         var detail = await Problems.AssertProblemAsync(response, HttpStatusCode.BadRequest);
         Assert.StartsWith("study.yaml line 3: dataset.path 'tickets.csv' does not exist", detail, StringComparison.Ordinal);
+        Assert.EndsWith("Upload the files the study names together with it (as 'file' fields), under those names.", detail, StringComparison.Ordinal);
         Assert.DoesNotContain(server.DataDir, detail, StringComparison.Ordinal);
         Assert.Empty(Directory.EnumerateFileSystemEntries(Path.Combine(server.Options.DataDir, "studies")));
     }
@@ -115,6 +116,22 @@ public sealed class StudyRunsApiTests
         var detail = await Problems.AssertProblemAsync(await client.PostAsync(new Uri("/v1/studies/runs", UriKind.Relative), StudyFiles.Upload(yaml, fileName: "mine.yaml")), HttpStatusCode.BadRequest);
         Assert.StartsWith("mine.yaml line ", detail, StringComparison.Ordinal);
         Assert.Contains("candidates[0].prompt", detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StartRun_RecordingDoesNotPair_RunFailsWithTheRunnersMessageWithoutServerPaths()
+    {
+        await using var server = await TestServer.StartAsync();
+        using var client = server.Client();
+        var yaml = UploadedStudy.Replace("Summarise it in two sentences for the operations manager.", "Summarise it for the board.", StringComparison.Ordinal);
+        var started = await client.PostAsync(new Uri("/v1/studies/runs", UriKind.Relative), StudyFiles.Upload(yaml));
+        Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
+        var done = (await StudyFiles.FollowAsync(client, started.Headers.Location!.ToString(), RunTimeout))[^1].Data;
+        Assert.Equal("failed", done.GetProperty("status").GetString());
+        var error = done.GetProperty("error").GetString()!;
+        Assert.StartsWith("source-recording.csv: no recorded call pairs with a row of incidents.csv", error, StringComparison.Ordinal);
+        Assert.DoesNotContain(server.DataDir, error, StringComparison.Ordinal);
+        Assert.Null(done.GetProperty("report").GetString());
     }
 
     [Fact]
