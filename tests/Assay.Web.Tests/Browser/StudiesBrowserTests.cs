@@ -38,6 +38,9 @@ public sealed class StudiesBrowserTests(BrowserFixture fixture) : IClassFixture<
         var listed = page.GetByRole(AriaRole.Button, new() { Name = "Open report of " + id, Exact = true });
         await Assertions.Expect(listed).ToBeVisibleAsync();
         await browser.ScreenshotAsync("studies-run-finished");
+        await page.SetViewportSizeAsync(375, 800);
+        await browser.ScreenshotAsync("studies-run-narrow");
+        await page.SetViewportSizeAsync(1280, 900);
         await listed.ClickAsync();
         await Assertions.Expect(page.FrameLocator("#report-frame").GetByText("incident-summaries").First).ToBeVisibleAsync();
         Assert.Empty(browser.ConsoleErrors);
