@@ -140,11 +140,13 @@ internal static class MigrationBench
         var warm = studyItems.Take(64).Select(i => i with { ItemId = "warm" + i.ItemId }).ToList();
         await runner.RunAsync("warm", [new GenerationJob(spec, "cand", spec.Prompt, warm, 1)], CancellationToken.None);
         var before = GC.GetTotalAllocatedBytes();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var watch = Stopwatch.StartNew();
         var summary = await runner.RunAsync("bench", [new GenerationJob(spec, "cand", spec.Prompt, studyItems, 1)], CancellationToken.None);
         watch.Stop();
         var rate = summary.Made / watch.Elapsed.TotalSeconds;
-        Console.WriteLine($"assay generation (in process): {summary.Made} calls in {watch.Elapsed.TotalSeconds:0.00} s = {rate:0} items/s = {100 * rate / ceiling:0.0}% of the ceiling; {summary.Failed} failed; allocated {(GC.GetTotalAllocatedBytes() - before) / 1048576.0:0} MB; every result stored in SQLite as it arrived");
+        var cpuPerCall = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / Math.Max(1, summary.Made);
+        Console.WriteLine($"assay generation (in process): {summary.Made} calls in {watch.Elapsed.TotalSeconds:0.00} s = {rate:0} items/s = {100 * rate / ceiling:0.0}% of the ceiling; {summary.Failed} failed; {cpuPerCall:0.00} ms CPU per call (client and fake server, streamed); allocated {(GC.GetTotalAllocatedBytes() - before) / 1048576.0:0} MB; every result stored in SQLite as it arrived");
     }
 
     private static void Report(string what, (int ExitCode, TimeSpan Wall, long PeakBytes, string Output) run, long calls, double ceiling)

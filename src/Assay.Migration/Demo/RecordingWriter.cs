@@ -5,7 +5,7 @@ using Assay.Migration.Runs;
 namespace Assay.Migration.Demo;
 
 /// <summary>
-/// Writes calls in the workshop's recording layout (the columns <see cref="Pairing.RecordingReader"/>
+/// Writes calls in the workshop's recording layout (the columns <see cref="Assay.Models.Replay.RecordingReader"/>
 /// reads back: latency in seconds, server latency in milliseconds, cost in US dollars), to a
 /// temporary file moved into place, so a reader never sees half a recording.
 /// </summary>

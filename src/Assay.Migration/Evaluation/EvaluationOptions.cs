@@ -24,6 +24,9 @@ public sealed record EvaluationOptions
     /// <summary>Bootstrap resamples per interval.</summary>
     public int BootstrapResamples { get; init; } = 2000;
 
+    /// <summary>BCa (default) or percentile ends of every bootstrap interval.</summary>
+    public Statistics.IntervalMethod IntervalMethod { get; init; } = Statistics.IntervalMethod.Bca;
+
     /// <summary>Two-sided confidence level of every interval, e.g. 0.95.</summary>
     public double ConfidenceLevel { get; init; } = 0.95;
 

@@ -58,7 +58,7 @@ public static class StudyEvaluator
             metrics.AddRange(ImportedScores(options.ImportedJudgements, ok, scores, notes));
         }
 
-        var bootstrap = new Bootstrap(options.BootstrapResamples, options.ConfidenceLevel);
+        var bootstrap = new Bootstrap(options.BootstrapResamples, options.ConfidenceLevel, options.IntervalMethod);
         var itemScores = ItemScores(ok, scores, metrics);
         var statistics = input.Models
             .Select(m => ModelStatisticsCalculator.Compute(

@@ -15,7 +15,7 @@ internal static class ReportHtml
     {
         var o = r.Options;
         var level = (o.ConfidenceLevel * 100).ToString("0.#", Inv) + "%";
-        var ci = $"{level} percentile-bootstrap interval, {o.BootstrapResamples:N0} resamples, seed {o.Seed}";
+        var ci = $"{level} {(o.IntervalMethod == IntervalMethod.Bca ? "BCa" : "percentile")}-bootstrap interval, {o.BootstrapResamples:N0} resamples, seed {o.Seed}";
         var report = new HtmlReport("Model migration study: " + r.StudyName)
         {
             Metadata = $"Generated {r.GeneratedAt.ToUniversalTime():yyyy-MM-dd HH:mm} UTC by Assay {r.Versions.GetValueOrDefault("assay", "?")}; seed {o.Seed}; {r.Models.Count} models, {r.Calls.Count:N0} calls.",
@@ -325,7 +325,7 @@ internal static class ReportHtml
     private static void Methods(HtmlReport report, StudyResults r, string ci)
     {
         var o = r.Options;
-        report.AddMethod("Intervals", $"Every interval is a {ci}: values resampled with replacement, the statistic recomputed on each resample, the interval's ends at the {(1 - o.ConfidenceLevel) / 2:0.###} and {1 - ((1 - o.ConfidenceLevel) / 2):0.###} quantiles. Each figure has its own seed derived from the study seed and the figure's name, so results are reproducible.");
+        report.AddMethod("Intervals", $"Every interval is a {ci}: values resampled with replacement (items kept with their pair for differences), the statistic recomputed on each resample, {(o.IntervalMethod == IntervalMethod.Bca ? $"the interval's ends at the {(1 - o.ConfidenceLevel) / 2:0.###} and {1 - ((1 - o.ConfidenceLevel) / 2):0.###} quantiles moved by the bias correction (the share of resamples below the estimate) and the acceleration (the skewness of the leave-one-out jackknife), as in Efron (1987); where the correction is undefined (every resample on one side) the plain quantiles are used" : $"the interval's ends at the {(1 - o.ConfidenceLevel) / 2:0.###} and {1 - ((1 - o.ConfidenceLevel) / 2):0.###} quantiles")}. Each figure has its own seed derived from the study seed and the figure's name, so results are reproducible.");
         report.AddMethod("Latency", "Milliseconds. Client latency is wall-clock time on the calling machine (for a replayed recording, the recording's figure); server latency the provider's own figure; first token the time to the first streamed text. Calls answered from the response cache and failed calls never count. Percentiles interpolate linearly between order statistics (numpy's default).");
         report.AddMethod("Cost", $"US dollars per successful call = input tokens / 1000 x input price + output tokens / 1000 x output price (price catalog); per month = mean per call x {o.MonthlyVolume:N0} calls. Token counts come from the provider, or from the o200k_base tokenizer where marked estimated.");
         report.AddMethod("Quality per model", "Each metric is averaged over a model's repeats of an item first, then over items; n = items.");

@@ -108,7 +108,7 @@ internal static class SummaryJson
         w.WriteNumber("seed", o.Seed);
         w.WriteNumber("bootstrap_resamples", o.BootstrapResamples);
         w.WriteNumber("confidence_level", o.ConfidenceLevel);
-        w.WriteString("interval_method", "percentile bootstrap (paired for differences)");
+        w.WriteString("interval_method", o.IntervalMethod == IntervalMethod.Bca ? "BCa bootstrap (paired for differences)" : "percentile bootstrap (paired for differences)");
         w.WriteString("percentile_method", "linear interpolation (Hyndman-Fan type 7, numpy default)");
         w.WriteNumber("monthly_volume", o.MonthlyVolume);
         w.WriteBoolean("allow_unpaired", o.AllowUnpaired);

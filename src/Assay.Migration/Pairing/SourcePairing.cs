@@ -1,6 +1,7 @@
 using Assay.Migration.Datasets;
 using Assay.Migration.Prompts;
 using Assay.Migration.Runs;
+using Assay.Models.Replay;
 
 namespace Assay.Migration.Pairing;
 
@@ -55,12 +56,12 @@ public static class SourcePairing
                 ItemId = id,
                 Repeat = repeat,
                 Prompt = call.Prompt,
-                Response = call.Response,
+                Response = call.Error is null ? call.Response : null,
                 Error = call.Error,
-                LatencyMs = call.LatencySeconds * 1000.0,
-                ServerLatencyMs = call.ServerLatencyMs,
-                InputTokens = call.InputTokens,
-                OutputTokens = call.OutputTokens,
+                LatencyMs = call.Latency?.TotalMilliseconds,
+                ServerLatencyMs = call.ServerLatency?.TotalMilliseconds,
+                InputTokens = call.InputTokens ?? 0,
+                OutputTokens = call.OutputTokens ?? 0,
                 CostUsd = call.CostUsd,
                 Replayed = true,
             });

@@ -1,15 +1,21 @@
+using MathNet.Numerics.Distributions;
+
 namespace Assay.Migration.Statistics;
 
 /// <summary>
-/// Seeded percentile bootstrap: resample the values with replacement B times, compute the
-/// statistic on each resample, and take the (1-level)/2 and (1+level)/2 quantiles of those.
-/// The point estimate is the statistic on the original values.
+/// Seeded bootstrap: resample the values with replacement B times and compute the statistic on
+/// each resample; the interval's ends are BCa-adjusted quantiles of those (or plain percentiles,
+/// see <see cref="IntervalMethod"/>). BCa's acceleration comes from the leave-one-out jackknife
+/// of the same statistic (for a pair, leaving out one item from both sides). The point estimate
+/// is the statistic on the original values.
 /// </summary>
-internal sealed class Bootstrap(int resamples, double level)
+internal sealed class Bootstrap(int resamples, double level, IntervalMethod method = IntervalMethod.Bca)
 {
     public int Resamples { get; } = resamples > 0 ? resamples : throw new ArgumentOutOfRangeException(nameof(resamples));
 
     public double Level { get; } = level is > 0 and < 1 ? level : throw new ArgumentOutOfRangeException(nameof(level));
+
+    public IntervalMethod Method { get; } = method;
 
     public static double Mean(double[] v)
     {
@@ -55,7 +61,7 @@ internal sealed class Bootstrap(int resamples, double level)
             stats[b] = statistic(sample);
         }
 
-        return Bounds(point, stats, data.Length);
+        return Bounds(point, stats, data.Length, () => Jackknife.OneSample(data, statistic));
     }
 
     /// <summary>
@@ -101,7 +107,7 @@ internal sealed class Bootstrap(int resamples, double level)
             stats[r] = statistic(sb) - statistic(sa);
         }
 
-        return Bounds(point, stats, n);
+        return Bounds(point, stats, n, () => Jackknife.Paired(aa, bb, statistic));
     }
 
     /// <summary>Unpaired: each sample resampled on its own (only when a study asks for it).</summary>
@@ -142,13 +148,42 @@ internal sealed class Bootstrap(int resamples, double level)
             stats[r] = statistic(sb) - statistic(sa);
         }
 
-        return Bounds(point, stats, n);
+        return Bounds(point, stats, n, () => Jackknife.Unpaired(aa, bb, statistic));
     }
 
-    private Estimate Bounds(double point, double[] stats, int n)
+    private Estimate Bounds(double point, double[] stats, int n, Func<double[]> jackknife)
     {
         Array.Sort(stats);
         var alpha = (1 - Level) / 2;
-        return new Estimate(point, Percentile.OfSorted(stats, alpha), Percentile.OfSorted(stats, 1 - alpha), n);
+        var (low, high) = Method == IntervalMethod.Bca ? BcaLevels(point, stats, jackknife(), alpha) : (alpha, 1 - alpha);
+        return new Estimate(point, Percentile.OfSorted(stats, low), Percentile.OfSorted(stats, high), n);
+    }
+
+    // The BCa quantile levels; plain percentiles when the adjustment is undefined (every
+    // resample on one side of the estimate, or a constant jackknife with no skewness to read).
+    private static (double Low, double High) BcaLevels(double point, double[] sorted, double[] jackknife, double alpha)
+    {
+        var below = 0.0;
+        foreach (var x in sorted)
+        {
+            below += x < point ? 1 : x == point ? 0.5 : 0;
+        }
+
+        var share = below / sorted.Length;
+        if (share is <= 0 or >= 1 || double.IsNaN(point))
+        {
+            return (alpha, 1 - alpha);
+        }
+
+        var z0 = Normal.InvCDF(0, 1, share);
+        var acceleration = Jackknife.Acceleration(jackknife);
+        return (Adjust(z0, acceleration, Normal.InvCDF(0, 1, alpha)), Adjust(z0, acceleration, Normal.InvCDF(0, 1, 1 - alpha)));
+    }
+
+    private static double Adjust(double z0, double acceleration, double z)
+    {
+        var shifted = z0 + z;
+        var denominator = 1 - (acceleration * shifted);
+        return denominator <= 0 ? (z < 0 ? 0 : 1) : Normal.CDF(0, 1, z0 + (shifted / denominator));
     }
 }

@@ -34,6 +34,9 @@ public static class EvaluationInputs
             MonthlyVolume = study.MonthlyVolume,
             Seed = study.Seed,
             AllowUnpaired = study.AllowUnpaired,
+            IntervalMethod = study.Intervals.Method,
+            ConfidenceLevel = study.Intervals.Level,
+            BootstrapResamples = study.Intervals.Resamples,
             PrimaryQualityMetric = study.PrimaryMetric,
         };
         var descriptors = new[] { study.Source }.Concat(study.Candidates).Select(m => new ModelDescriptor

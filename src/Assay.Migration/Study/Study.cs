@@ -1,3 +1,4 @@
+using Assay.Migration.Statistics;
 using Assay.Migration.Datasets;
 using Assay.Migration.Decision;
 using Assay.Migration.Evaluation.Judges;
@@ -56,6 +57,9 @@ public sealed record Study
     public required double DevShare { get; init; }
 
     public required bool AllowUnpaired { get; init; }
+
+    /// <summary>How every bootstrap interval is made: BCa or percentile, its level and resamples.</summary>
+    public required (IntervalMethod Method, double Level, int Resamples) Intervals { get; init; }
 
     /// <summary><c>sqlite</c>, <c>sqlite:PATH</c> or <c>postgres:CONNECTION</c>; null = SQLite in the output folder.</summary>
     public string? Store { get; init; }

@@ -40,6 +40,8 @@ public sealed class StudyFile
 
     public bool? AllowUnpaired { get; set; }
 
+    public IntervalsSection? Intervals { get; set; }
+
     public string? Store { get; set; }
 
     public GenerationSection? Generation { get; set; }
@@ -159,6 +161,16 @@ public sealed class WeightsSection
     public double? Cost { get; set; }
 
     public double? Quality { get; set; }
+}
+
+public sealed class IntervalsSection
+{
+    /// <summary><c>bca</c> (default) or <c>percentile</c>.</summary>
+    public string? Method { get; set; }
+
+    public double? Level { get; set; }
+
+    public int? Resamples { get; set; }
 }
 
 public sealed class GenerationSection

@@ -1,3 +1,4 @@
+using Assay.Migration.Statistics;
 using Assay.Migration.Datasets;
 using Assay.Migration.Prompts;
 using Assay.Models;
@@ -43,6 +44,16 @@ internal sealed partial class StudyValidator(StudyFile file, string filePath, Ya
             store = "sqlite:" + Resolve(store["sqlite:".Length..]);
         }
 
+        var intervals = file.Intervals ?? new IntervalsSection();
+        var method = intervals.Method?.Trim().ToLowerInvariant() switch
+        {
+            null or "bca" => IntervalMethod.Bca,
+            "percentile" => IntervalMethod.Percentile,
+            _ => (IntervalMethod?)null,
+        };
+        Check(method is not null, "intervals.method", $"is '{intervals.Method}'; use 'bca' (bias-corrected and accelerated, the default) or 'percentile'");
+        Check(intervals.Level is null or (>= 0.5 and < 1), "intervals.level", "must be a confidence level from 0.5 to below 1, e.g. 0.95");
+        Check(intervals.Resamples is null or (>= 200 and <= 100_000), "intervals.resamples", "must be between 200 and 100000 bootstrap resamples");
         var generation = file.Generation ?? new GenerationSection();
         Check(generation.MaxTokens is null or (> 0 and <= 100_000), "generation.maxTokens", "must be between 1 and 100000");
         Check(generation.Temperature is null or (>= 0 and <= 2), "generation.temperature", "must be between 0 and 2");
@@ -68,6 +79,7 @@ internal sealed partial class StudyValidator(StudyFile file, string filePath, Ya
             Seed = file.Seed ?? 42,
             DevShare = devShare,
             AllowUnpaired = file.AllowUnpaired ?? false,
+            Intervals = (method ?? IntervalMethod.Bca, intervals.Level ?? 0.95, intervals.Resamples ?? 2000),
             Store = store,
             Generation = new GenerationSettings(generation.SystemPrompt ?? "You are an assistant.", generation.MaxTokens ?? 1024, generation.Temperature ?? 0f, generation.TopP ?? 1f),
         };

@@ -12,9 +12,12 @@ namespace Assay.Models.OpenAI;
 /// </summary>
 internal static class ChatCompletionWire
 {
+    /// <summary>One streamed event: an update, or the error the server sent instead.</summary>
+    public readonly record struct StreamChunk(ChatResponseUpdate? Update, string? Error, string? ErrorType);
+
     private static readonly MediaTypeHeaderValue JsonType = new("application/json");
 
-    public static HttpContent WriteRequest(string model, IEnumerable<ChatMessage> messages, ChatOptions? options)
+    public static HttpContent WriteRequest(string model, IEnumerable<ChatMessage> messages, ChatOptions? options, bool stream = false)
     {
         var buffer = new ArrayBufferWriter<byte>(512);
         using (var json = new Utf8JsonWriter(buffer))
@@ -34,6 +37,14 @@ internal static class ChatCompletionWire
             if (options is not null)
             {
                 WriteOptions(json, options);
+            }
+
+            if (stream)
+            {
+                json.WriteBoolean("stream"u8, true);
+                json.WriteStartObject("stream_options"u8);
+                json.WriteBoolean("include_usage"u8, true);
+                json.WriteEndObject();
             }
 
             json.WriteEndObject();
@@ -139,15 +150,87 @@ internal static class ChatCompletionWire
             ResponseId = id,
             ModelId = model,
             CreatedAt = created,
-            FinishReason = finish switch
-            {
-                "length" => ChatFinishReason.Length,
-                "content_filter" => ChatFinishReason.ContentFilter,
-                "tool_calls" or "function_call" => ChatFinishReason.ToolCalls,
-                _ => ChatFinishReason.Stop,
-            },
+            FinishReason = ToFinishReason(finish),
             Usage = usage,
         };
+    }
+
+    /// <summary>
+    /// Reads one <c>data:</c> event of a streamed completion: its text delta, finish reason and
+    /// usage (the last event when <c>include_usage</c> was asked), or the error the server sent
+    /// in place of a chunk.
+    /// </summary>
+    public static StreamChunk ReadChunk(ReadOnlySpan<byte> data)
+    {
+        var reader = new Utf8JsonReader(data);
+        Expect(ref reader, JsonTokenType.StartObject);
+        string? id = null, model = null, text = null, finish = null;
+        DateTimeOffset? created = null;
+        UsageDetails? usage = null;
+        while (Next(ref reader) == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("id"u8))
+            {
+                id = ReadString(ref reader);
+            }
+            else if (reader.ValueTextEquals("model"u8))
+            {
+                model = ReadString(ref reader);
+            }
+            else if (reader.ValueTextEquals("created"u8))
+            {
+                Next(ref reader);
+                created = reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var seconds) ? DateTimeOffset.FromUnixTimeSeconds(seconds) : null;
+                reader.Skip();
+            }
+            else if (reader.ValueTextEquals("choices"u8))
+            {
+                Expect(ref reader, JsonTokenType.StartArray);
+                while (Next(ref reader) == JsonTokenType.StartObject)
+                {
+                    if (ReadChoiceIndex(ref reader, out var delta, out var reason) == 0)
+                    {
+                        (text, finish) = (delta, reason);
+                    }
+                }
+            }
+            else if (reader.ValueTextEquals("usage"u8))
+            {
+                usage = ReadUsage(ref reader);
+            }
+            else if (reader.ValueTextEquals("error"u8))
+            {
+                var (message, type) = ReadError(ref reader);
+                return new StreamChunk(null, message ?? "the stream carried an error", type);
+            }
+            else
+            {
+                Next(ref reader);
+                reader.Skip();
+            }
+        }
+
+        var contents = new List<AIContent>(2);
+        if (!string.IsNullOrEmpty(text))
+        {
+            contents.Add(new TextContent(text));
+        }
+
+        if (usage is not null)
+        {
+            contents.Add(new UsageContent(usage));
+        }
+
+        return new StreamChunk(
+            new ChatResponseUpdate(ChatRole.Assistant, contents)
+            {
+                ResponseId = id,
+                ModelId = model,
+                CreatedAt = created,
+                FinishReason = finish is null ? null : ToFinishReason(finish),
+            },
+            null,
+            null);
     }
 
     private static void WriteOptions(Utf8JsonWriter json, ChatOptions options)
@@ -178,6 +261,88 @@ internal static class ChatCompletionWire
             json.WriteString("type"u8, "json_object"u8);
             json.WriteEndObject();
         }
+    }
+
+    private static ChatFinishReason ToFinishReason(string? finish) => finish switch
+    {
+        "length" => ChatFinishReason.Length,
+        "content_filter" => ChatFinishReason.ContentFilter,
+        "tool_calls" or "function_call" => ChatFinishReason.ToolCalls,
+        _ => ChatFinishReason.Stop,
+    };
+
+    // One streamed choice: its index, text delta and finish reason.
+    private static int ReadChoiceIndex(ref Utf8JsonReader reader, out string? text, out string? finish)
+    {
+        (text, finish) = (null, null);
+        var index = 0;
+        while (Next(ref reader) == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("index"u8))
+            {
+                index = (int)(ReadLong(ref reader) ?? 0);
+            }
+            else if (reader.ValueTextEquals("finish_reason"u8))
+            {
+                finish = ReadString(ref reader);
+            }
+            else if (reader.ValueTextEquals("delta"u8))
+            {
+                if (Next(ref reader) != JsonTokenType.StartObject)
+                {
+                    reader.Skip();
+                    continue;
+                }
+
+                while (Next(ref reader) == JsonTokenType.PropertyName)
+                {
+                    if (reader.ValueTextEquals("content"u8))
+                    {
+                        text = ReadString(ref reader);
+                    }
+                    else
+                    {
+                        Next(ref reader);
+                        reader.Skip();
+                    }
+                }
+            }
+            else
+            {
+                Next(ref reader);
+                reader.Skip();
+            }
+        }
+
+        return index;
+    }
+
+    private static (string? Message, string? Type) ReadError(ref Utf8JsonReader reader)
+    {
+        if (Next(ref reader) != JsonTokenType.StartObject)
+        {
+            return (reader.TokenType == JsonTokenType.String ? reader.GetString() : null, null);
+        }
+
+        string? message = null, type = null;
+        while (Next(ref reader) == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("message"u8))
+            {
+                message = ReadString(ref reader);
+            }
+            else if (reader.ValueTextEquals("type"u8))
+            {
+                type = ReadString(ref reader);
+            }
+            else
+            {
+                Next(ref reader);
+                reader.Skip();
+            }
+        }
+
+        return (message, type);
     }
 
     private static void WriteNumber(Utf8JsonWriter json, ReadOnlySpan<byte> name, float? value)

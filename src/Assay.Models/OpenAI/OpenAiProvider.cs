@@ -12,10 +12,10 @@ namespace Assay.Models.OpenAI;
 /// <summary>
 /// <c>openai:MODEL</c> (OpenAI itself: key in OPENAI_API_KEY, endpoint https://api.openai.com/v1
 /// or OPENAI_BASE_URL) and <c>openai-compatible:URL#MODEL</c> (Azure OpenAI v1, Ollama, vLLM,
-/// llama.cpp server, LM Studio: key in ASSAY_OPENAI_COMPATIBLE_API_KEY, or none). Streams,
-/// embeddings and images go through the OpenAI SDK with its own retries off (the resilience
-/// decorator retries, so attempts are counted once); a non-streamed chat call is a direct POST
-/// (see <see cref="OpenAiChatClient"/>).
+/// llama.cpp server, LM Studio: key in ASSAY_OPENAI_COMPATIBLE_API_KEY, or none). Embeddings and
+/// images go through the OpenAI SDK with its own retries off (the resilience decorator retries,
+/// so attempts are counted once); chat completions are written and read by Assay itself (see
+/// <see cref="OpenAiChatClient"/>).
 /// </summary>
 internal sealed class OpenAiProvider(string name, ProviderContext context) : IModelProvider
 {
@@ -32,8 +32,8 @@ internal sealed class OpenAiProvider(string name, ProviderContext context) : IMo
 
     public IChatClient CreateChatClient(ModelId id)
     {
-        var (credential, options, endpoint) = Connection(id, out var key);
-        return new OpenAiChatClient(new ChatClient(id.Name, credential, options), new OpenAiConnection(context.Http, endpoint, id.Name, key), id.ToString());
+        var (_, _, endpoint) = Connection(id, out var key);
+        return new OpenAiChatClient(new OpenAiConnection(context.Http, endpoint, id.Name, key), id.ToString());
     }
 
     public IEmbeddingGenerator<string, Embedding<float>> CreateEmbeddingGenerator(ModelId id)

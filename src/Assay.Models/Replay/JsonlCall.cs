@@ -6,27 +6,29 @@ namespace Assay.Models.Replay;
 /// <summary>One line of a JSONL request/response log, read leniently across the common log shapes.</summary>
 internal static class JsonlCall
 {
-    public static RecordedCall? From(JsonElement root, string where)
+    public static RecordedCall From(JsonElement root, string where)
     {
         if (root.ValueKind != JsonValueKind.Object)
         {
             throw new AssayException($"Recording {where} is not a JSON object: each line must be {{\"prompt\": ..., \"response\": ...}}.");
         }
 
+        var prompt = Prompt(root) ?? throw new AssayException($"Recording {where} has no prompt: give \"prompt\" (text) or \"messages\" / \"request.messages\" (a chat).");
         if (Str(root, "status") is { } status && !status.Equals("Success", StringComparison.OrdinalIgnoreCase))
         {
-            return null;
+            return new RecordedCall { Row = 0, Prompt = prompt, Response = string.Empty, Error = Str(root, "error") ?? status, Source = where };
         }
 
-        var prompt = Prompt(root) ?? throw new AssayException($"Recording {where} has no prompt: give \"prompt\" (text) or \"messages\" / \"request.messages\" (a chat).");
         var response = Response(root) ?? throw new AssayException($"Recording {where} has no response text: give \"response\" (text, or a Bedrock Converse / OpenAI chat response body).");
         var usage = Obj(root, "usage") ?? Obj(Obj(root, "response"), "usage");
         var latencyMs = Num(root, "latencyMs") ?? Num(root, "latency_ms") ?? (Num(root, "latency") is { } seconds ? seconds * 1000 : null);
         var serverMs = Num(root, "serverLatencyMs") ?? Num(root, "model_latencyMs") ?? Num(Obj(Obj(root, "response"), "metrics"), "latencyMs");
         return new RecordedCall
         {
+            Row = 0,
             Prompt = prompt,
             Response = response,
+            CostUsd = (Num(root, "costUsd") ?? Num(root, "cost")) is { } cost ? (decimal)cost : null,
             Model = Str(root, "model") ?? Str(root, "modelId"),
             Latency = latencyMs is null ? null : TimeSpan.FromMilliseconds(latencyMs.Value),
             ServerLatency = serverMs is null ? null : TimeSpan.FromMilliseconds(serverMs.Value),

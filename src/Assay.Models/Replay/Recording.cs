@@ -15,14 +15,15 @@ internal sealed partial class Recording
     public Recording(string path, IReadOnlyList<RecordedCall> calls)
     {
         Path = path;
-        foreach (var call in calls)
+        var answered = calls.Where(c => c.Error is null).ToList();
+        foreach (var call in answered)
         {
             _exact.TryAdd(call.Prompt, call);
             _normalized.TryAdd(Normalize(call.Prompt), call);
         }
 
-        Count = calls.Count;
-        Models = [.. calls.Select(c => c.Model).OfType<string>().Distinct(StringComparer.Ordinal)];
+        Count = answered.Count;
+        Models = [.. answered.Select(c => c.Model).OfType<string>().Distinct(StringComparer.Ordinal)];
     }
 
     public string Path { get; }

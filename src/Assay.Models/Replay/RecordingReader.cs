@@ -9,11 +9,13 @@ namespace Assay.Models.Replay;
 /// model_output_tokens, api_call_status, ...</c>) or from a JSONL log, one call per line:
 /// <c>{"prompt": ..., "response": ..., "latencyMs": ..., "serverLatencyMs": ..., "inputTokens": ..., "outputTokens": ..., "model": ...}</c>
 /// (<c>response</c> may also be a Bedrock Converse or OpenAI chat response body, and the
-/// prompt a <c>messages</c> array). Failed calls (<c>api_call_status</c> other than Success) are skipped.
+/// prompt a <c>messages</c> array). Failed calls (<c>api_call_status</c> or <c>status</c> other
+/// than Success) are kept with their error. The one reader of recordings: replay and the
+/// migration study's pairing both use it.
 /// </summary>
-internal static class RecordingReader
+public static class RecordingReader
 {
-    public static List<RecordedCall> Read(string path)
+    public static IReadOnlyList<RecordedCall> Read(string path)
     {
         if (!File.Exists(path))
         {
@@ -47,21 +49,23 @@ internal static class RecordingReader
         }
 
         var calls = new List<RecordedCall>();
+        var row = 0;
         while (records.MoveNext())
         {
+            row++;
             var (line, fields) = records.Current;
-            var where = $"'{path}' record starting line {line}";
+            var where = $"'{path}' row {row} (line {line})";
             string? Field(string column) => header.TryGetValue(column, out var i) && i < fields.Count ? fields[i] : null;
-            if (Field("api_call_status") is { } status && !status.Equals("Success", StringComparison.OrdinalIgnoreCase))
-            {
-                continue;
-            }
-
+            var status = NullIfEmpty(Field("api_call_status"));
+            var failed = status is not null && !status.Equals("Success", StringComparison.OrdinalIgnoreCase);
             var latencySeconds = Number(Field("latency"), "latency", where);
             calls.Add(new RecordedCall
             {
+                Row = row,
                 Prompt = Field("prompt") ?? string.Empty,
-                Response = Field("model_response") ?? string.Empty,
+                Response = failed ? string.Empty : Field("model_response") ?? string.Empty,
+                Error = failed ? NullIfEmpty(Field("full_error_message")) ?? status : null,
+                CostUsd = Number(Field("cost"), "cost", where) is { } cost ? (decimal)cost : null,
                 Model = NullIfEmpty(Field("model")),
                 Latency = latencySeconds is null ? null : TimeSpan.FromSeconds(latencySeconds.Value),
                 ServerLatency = Number(Field("model_latencyMs"), "model_latencyMs", where) is { } ms ? TimeSpan.FromMilliseconds(ms) : null,
@@ -102,11 +106,7 @@ internal static class RecordingReader
             try
             {
                 using var doc = JsonDocument.Parse(line);
-                var call = JsonlCall.From(doc.RootElement, where);
-                if (call is not null)
-                {
-                    calls.Add(call);
-                }
+                calls.Add(JsonlCall.From(doc.RootElement, where) with { Row = lineNumber });
             }
             catch (JsonException ex)
             {

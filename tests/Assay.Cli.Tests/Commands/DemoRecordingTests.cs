@@ -2,6 +2,7 @@ using Assay.Cli.Commands;
 using Assay.Migration.Demo;
 using Assay.Migration.Pairing;
 using Assay.Migration.Study;
+using Assay.Models.Replay;
 
 namespace Assay.Cli.Tests.Commands;
 
@@ -20,7 +21,7 @@ public sealed class DemoRecordingTests
             var fresh = RecordingReader.Read(path);
             Assert.Equal(30, count);
             Assert.Equal(bundled.Select(c => (c.Prompt, c.Response, c.InputTokens, c.OutputTokens)), fresh.Select(c => (c.Prompt, c.Response, c.InputTokens, c.OutputTokens)));
-            Assert.All(bundled, c => Assert.Equal(DemoRecording.SourceModel, c.RecordedModel));
+            Assert.All(bundled, c => Assert.Equal(DemoRecording.SourceModel, c.Model));
         }
         finally
         {

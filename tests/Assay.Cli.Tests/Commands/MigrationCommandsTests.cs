@@ -123,6 +123,121 @@ public sealed class MigrationCommandsTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task RunStudy_LiveCandidatesWithRewriterOptimization_WritesEveryOutputAndGateExitCode()
+    {
+        await using var server = await FakeModelServer.StartAsync(new FakeServerOptions
+        {
+            Faults = new FaultOptions { RateLimit = 0.1, Seed = 5 },
+            Latency = new LatencyOptions { Distribution = LatencyDistribution.Fixed, FixedMs = 2 },
+        });
+        WriteDataset(30);
+        var url = server.OpenAiBaseUrl.ToString();
+        var study = Write("study.yaml", $$"""
+            name: live
+            dataset: { path: items.csv }
+            source:
+              model: openai-compatible:{{url}}#src
+              prompt: "Summarise:\n{context}"
+              price: { inputPer1k: 0.00025, outputPer1k: 0.003 }
+            candidates:
+              - name: cand
+                model: openai-compatible:{{url}}#cand
+                prompt: "Briefly:\n{context}"
+                price: { inputPer1k: 0.0001, outputPer1k: 0.0004 }
+              - name: tuned
+                model: openai-compatible:{{url}}#tuned
+                optimize: source
+                optimizer: openai-compatible:{{url}}#rewriter
+                rewrites: 2
+                price: { inputPer1k: 0.0001, outputPer1k: 0.0004 }
+            metrics: [rouge, length_ratio]
+            devShare: 0.3
+            concurrency: 4
+            criteria:
+              quality:
+                - metric: rougeL
+                  margin: 0.05
+              minCostReductionPercent: 99.9
+            """);
+        var outDir = Path.Combine(_folder, "out");
+        using var log = new StringWriter();
+
+        var code = await MigrationCommands.RunStudyAsync(study, outDir, new StudyRunOptions(), gate: true, log, CancellationToken.None, FastRetries);
+
+        // No candidate cuts cost by 99.9%, so the gate fails with its documented code.
+        Assert.Equal(ExitCodes.GateFailed, code);
+        var html = await File.ReadAllTextAsync(Path.Combine(outDir, "report.html"));
+        Assert.Contains("<svg", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script src=", html, StringComparison.Ordinal);
+        Assert.Contains("BCa-bootstrap interval", html, StringComparison.Ordinal);
+        Assert.Contains("tuned~dev1", html, StringComparison.Ordinal); // the optimization's variants are reported
+        using var summary = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(outDir, "summary.json")));
+        Assert.Equal("BCa bootstrap (paired for differences)", summary.RootElement.GetProperty("settings").GetProperty("interval_method").GetString());
+        // A record starts with the model's label and id (fields such as the prompt span lines).
+        var rows = (await File.ReadAllLinesAsync(Path.Combine(outDir, "results.csv")))
+            .Where(l => l.Contains($",openai-compatible:{url}", StringComparison.Ordinal) && !l.StartsWith('"')).ToList();
+        var perModel = rows.GroupBy(r => r.Split(',')[0]).ToDictionary(g => g.Key, g => g.Count());
+        Assert.Equal(3, perModel.Count); // source, cand and tuned; the dev trials are not reported
+        Assert.Single(perModel.Values.Distinct());
+        Assert.InRange(perModel.Values.First(), 15, 25); // 30 items less the development share
+        Assert.Contains("<testsuite", await File.ReadAllTextAsync(Path.Combine(outDir, "junit.xml")), StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFiles(outDir, "*.tmp"));
+        Assert.Contains("decision:", log.ToString(), StringComparison.Ordinal);
+        Assert.True(server.Counters.Snapshot().TotalFaults > 0, "faults were injected");
+    }
+
+    [Fact]
+    public async Task StudyRunner_BedrockOptimizer_VariantFromOptimizePromptRunOnDevItems()
+    {
+        await using var server = await FakeModelServer.StartAsync(new FakeServerOptions
+        {
+            Latency = new LatencyOptions { Distribution = LatencyDistribution.Fixed, FixedMs = 1 },
+        });
+        WriteDataset(20);
+        var study = StudyLoader.Load(Write("study.yaml", $$"""
+            name: bedrock-opt
+            dataset: { path: items.csv }
+            source:
+              model: openai-compatible:{{server.OpenAiBaseUrl}}#src
+              prompt: "Summarise:\n{context}"
+              price: { inputPer1k: 0.00025, outputPer1k: 0.003 }
+            candidates:
+              - name: nova
+                model: bedrock:amazon.nova-lite-v1:0
+                optimize: source
+                optimizer: bedrock
+            devShare: 0.4
+            concurrency: 4
+            """));
+        var environment = new Dictionary<string, string>
+        {
+            ["AWS_ACCESS_KEY_ID"] = Assay.Testing.FakeServerCredentials.AwsAccessKeyId,
+            ["AWS_SECRET_ACCESS_KEY"] = Assay.Testing.FakeServerCredentials.AwsSecretAccessKey,
+            ["AWS_REGION"] = Assay.Testing.FakeServerCredentials.AwsRegion,
+        };
+        using var models = new Assay.Models.ModelFactory(new Assay.Models.ModelFactoryOptions
+        {
+            Environment = name => environment.GetValueOrDefault(name),
+            BedrockEndpoint = server.BaseUrl,
+            RequirePrices = false,
+            Resilience = FastRetries,
+        });
+        var runner = new StudyRunner(models, TimeProvider.System, bedrockOptimize: async (prompt, target, ct) => (await models.OptimizePromptAsync(prompt, target, ct)).Text);
+
+        var run = await runner.RunAsync(study, Path.Combine(_folder, "out"), new StudyRunOptions());
+
+        var optimization = Assert.Single(run.Optimizations);
+        Assert.Equal("Bedrock OptimizePrompt", optimization.Method);
+        Assert.Equal(2, optimization.Variants.Count);
+        Assert.All(optimization.Variants, v => Assert.Null(v.Rejected));
+        Assert.All(optimization.Variants, v => Assert.NotNull(v.DevScore));
+        Assert.NotEqual(optimization.Variants[0].Template, optimization.Variants[1].Template);
+        Assert.Equal(1, server.Counters.Snapshot().Requests(RouteNames.BedrockOptimizePrompt));
+        Assert.Contains(run.Records, r => r.Model == "nova" && r.Error is null);
+        Assert.DoesNotContain(run.Records, r => r.Model.StartsWith("nova~dev", StringComparison.Ordinal) && run.Items.Any(i => i.ItemId == r.ItemId));
+    }
+
     private static string LiveStudy(string fakeBaseUrl) => $$"""
         name: live
         dataset:

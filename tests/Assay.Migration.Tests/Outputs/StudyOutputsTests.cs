@@ -101,7 +101,7 @@ public sealed class StudyOutputsTests : IDisposable
 
         Assert.Contains("Recommended: cheap", html, StringComparison.Ordinal);
         Assert.True(html.Split("<svg").Length - 1 >= 7, "baseline grid, 2 box plots, quality bars, forest plots, 2 Pareto scatters");
-        Assert.Contains("percentile-bootstrap interval, 300 resamples, seed 42", html, StringComparison.Ordinal);
+        Assert.Contains("BCa-bootstrap interval, 300 resamples, seed 42", html, StringComparison.Ordinal);
         Assert.Contains("ROUGE (offline, extractive)", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("http://", html.Replace("http://www.w3.org/2000/svg", "", StringComparison.Ordinal), StringComparison.Ordinal);

@@ -2,6 +2,7 @@ using Assay.Migration.Datasets;
 using Assay.Migration.Pairing;
 using Assay.Migration.Prompts;
 using Assay.Migration.Tests.TestDoubles;
+using Assay.Models.Replay;
 using Assay.Testing;
 
 namespace Assay.Migration.Tests.Pairing;
@@ -43,11 +44,32 @@ public class SourcePairingTests
     }
 
     [Fact]
+    public void Pair_JsonlLogWithAFailedCall_PairedLikeTheCsvAndTheFailureKept()
+    {
+        using var files = new StudyFiles();
+        var data = DatasetLoader.Load(files.Write("d.csv", "document,referenceResponse\n\"The fan failed.\",\"Fan failed.\"\n\"The pump leaked.\",\"Pump leak.\"\n"), new DatasetColumns());
+        var rec = files.Write("r.jsonl", """
+            {"prompt":"First, please read the article below.\nThe fan failed.\n Now, can you write me an extremely short abstract for it?","response":"Fan down.","latencyMs":1500,"inputTokens":20,"outputTokens":3,"cost":0.001,"model":"m"}
+
+            {"prompt":"First, please read the article below.\nThe pump leaked.\n Now, can you write me an extremely short abstract for it?","status":"Failed","error":"ThrottlingException"}
+            """);
+
+        var paired = SourcePairing.Pair(data, rec, RecordingReader.Read(rec), new PromptTemplate(WorkshopTemplate), "source", "replay:r.jsonl");
+
+        Assert.Equal(2, paired.Report.Matched);
+        var ok = Assert.Single(paired.SourceRecords, r => r.Error is null);
+        Assert.Equal(("Fan down.", 1500.0, 20L, 0.001m), (ok.Response, ok.LatencyMs!.Value, ok.InputTokens, ok.CostUsd!.Value));
+        var failed = Assert.Single(paired.SourceRecords, r => r.Error is not null);
+        Assert.Equal("ThrottlingException", failed.Error);
+        Assert.Null(failed.Response);
+    }
+
+    [Fact]
     public void Read_NonNumericLatency_ErrorNamesRowAndColumn()
     {
         using var files = new StudyFiles();
         var rec = files.Write("r.csv", "prompt,model_response,latency\n\"p\",\"r\",fast\n");
         var ex = Assert.Throws<AssayException>(() => RecordingReader.Read(rec));
-        Assert.Contains("row 1, column 'latency'", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("row 1 (line 2): column 'latency'", ex.Message, StringComparison.Ordinal);
     }
 }

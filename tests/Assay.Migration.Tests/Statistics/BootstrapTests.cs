@@ -28,6 +28,39 @@ public class BootstrapTests
     }
 
     [Fact]
+    public void MeanInterval_SkewedSmallSamples_BcaCoversAtLeastAsOftenAsPercentile()
+    {
+        // Exponential(1) samples of n = 15: the mean's sampling distribution is right-skewed, so
+        // percentile intervals under-cover; BCa moves the ends to the right and covers more often.
+        var data = new Random(11);
+        var bca = new Bootstrap(1000, 0.95, IntervalMethod.Bca);
+        var percentile = new Bootstrap(1000, 0.95, IntervalMethod.Percentile);
+        int coveredBca = 0, coveredPercentile = 0;
+        var shift = 0.0;
+        const int Trials = 300;
+        for (var t = 0; t < Trials; t++)
+        {
+            var sample = Enumerable.Range(0, 15).Select(_ => -Math.Log(1 - data.NextDouble())).ToList();
+            var b = bca.MeanInterval(sample, seed: t);
+            var p = percentile.MeanInterval(sample, seed: t);
+            coveredBca += b.Lower <= 1 && 1 <= b.Upper ? 1 : 0;
+            coveredPercentile += p.Lower <= 1 && 1 <= p.Upper ? 1 : 0;
+            shift += (b.Upper!.Value - p.Upper!.Value) / Trials;
+        }
+
+        Assert.True(shift > 0, $"BCa should move the upper end right on average for right-skewed data; mean shift {shift}");
+        Assert.True(coveredBca >= coveredPercentile, $"BCa covered {coveredBca}, percentile {coveredPercentile} of {Trials}");
+        Assert.InRange((double)coveredBca / Trials, 0.88, 0.99);
+    }
+
+    [Fact]
+    public void Acceleration_SymmetricJackknife_Zero()
+    {
+        Assert.Equal(0, Jackknife.Acceleration([1, 2, 3, 4, 5]), 12);
+        Assert.True(Jackknife.Acceleration([0, 0, 0, 0, 10]) < 0);
+    }
+
+    [Fact]
     public void MeanInterval_SameSeed_SameInterval()
     {
         var values = Enumerable.Range(0, 30).Select(i => (double)(i * i % 17)).ToList();

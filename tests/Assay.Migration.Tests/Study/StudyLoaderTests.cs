@@ -43,6 +43,26 @@ public class StudyLoaderTests
         Assert.Equal(2000, study.Criteria.Latency!.MaxMs);
         Assert.Equal("local:use-lite", study.EmbeddingModel);
         Assert.Equal("You are an assistant.", study.Generation.SystemPrompt);
+        Assert.Equal((Assay.Migration.Statistics.IntervalMethod.Bca, 0.95, 2000), study.Intervals);
+    }
+
+    [Fact]
+    public void Parse_Intervals_MethodLevelAndResamplesRead()
+    {
+        using var files = new StudyFiles();
+        files.WriteDataset(3);
+        var study = StudyLoader.Parse(Valid + "\nintervals: { method: percentile, level: 0.9, resamples: 500 }\n", Path.Combine(files.Folder, "study.yaml"));
+        Assert.Equal((Assay.Migration.Statistics.IntervalMethod.Percentile, 0.9, 500), study.Intervals);
+    }
+
+    [Fact]
+    public void Parse_UnknownIntervalMethod_ErrorNamesFieldAndChoices()
+    {
+        using var files = new StudyFiles();
+        files.WriteDataset(3);
+        var ex = Assert.Throws<AssayException>(() => StudyLoader.Parse(Valid + "\nintervals: { method: studentized }\n", Path.Combine(files.Folder, "study.yaml")));
+        Assert.Contains("intervals.method", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("'bca'", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

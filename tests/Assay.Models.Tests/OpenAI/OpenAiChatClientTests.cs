@@ -98,6 +98,43 @@ public sealed class OpenAiChatClientTests(FakeServerFixture fixture) : IClassFix
         }
     }
 
+    [Theory]
+    [InlineData("cut")]
+    [InlineData("malformed")]
+    [InlineData("error")]
+    public async Task GetStreaming_StreamFaultHalfWay_OneLineErrorSayingTheAnswerIsIncomplete(string fault)
+    {
+        var faults = fault switch
+        {
+            "cut" => new FaultOptions { StreamCut = 1 },
+            "malformed" => new FaultOptions { MalformedBody = 1 },
+            _ => new FaultOptions { StreamError = 1 },
+        };
+        var server = await FakeModelServer.StartAsync(new FakeServerOptions { Faults = faults });
+        await using var _ = server;
+        using var factory = CreateSut();
+        var client = factory.CreateChatClient($"openai-compatible:{server.OpenAiBaseUrl}#faulty");
+
+        var ex = await Assert.ThrowsAsync<AssayException>(() => client.GetStreamingResponseAsync("One two three four five six seven eight. Second.").ToListAsync().AsTask());
+
+        Assert.Contains("incomplete", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', ex.Message);
+        Assert.Equal(ExitCodes.ModelUnavailable, ex.ExitCode);
+    }
+
+    [Fact]
+    public async Task GetResponse_MalformedJsonEveryTime_FinalErrorSaysUnreadable()
+    {
+        var server = await FakeModelServer.StartAsync(new FakeServerOptions { Faults = new FaultOptions { MalformedBody = 1 } });
+        await using var _ = server;
+        using var factory = CreateSut(resilience: new() { MaxAttempts = 2, BaseDelay = TimeSpan.Zero, MaxDelay = TimeSpan.Zero });
+
+        var ex = await Assert.ThrowsAsync<AssayException>(() => factory.CreateChatClient($"openai-compatible:{server.OpenAiBaseUrl}#bad").GetResponseAsync("hi"));
+
+        Assert.Contains("could not be read", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("after 2 attempt(s)", ex.Message, StringComparison.Ordinal);
+    }
+
     private static ModelFactory CreateSut(params (string, string)[] environment) => CreateSut(null, environment);
 
     private static ModelFactory CreateSut(Assay.Models.Resilience.ResilienceOptions? resilience, params (string, string)[] environment) =>
