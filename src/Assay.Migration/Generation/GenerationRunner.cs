@@ -35,6 +35,7 @@ public sealed class GenerationRunner(
         var work = new List<WorkItem>();
         var resumed = 0;
         var health = new Dictionary<string, ModelHealth>(StringComparer.Ordinal);
+        var perModel = new Dictionary<string, ModelCount>(StringComparer.Ordinal);
         foreach (var job in jobs)
         {
             var fingerprint = Fingerprint.Of(job.Model.ModelId, job.Prompt, settings);
@@ -54,6 +55,9 @@ public sealed class GenerationRunner(
                 }
             }
 
+            var count = perModel.TryGetValue(job.Label, out var known) ? known : perModel[job.Label] = new ModelCount();
+            count.Total += job.Calls;
+            count.Done += job.Calls - pending.Count;
             if (pending.Count == 0)
             {
                 continue;
@@ -77,7 +81,15 @@ public sealed class GenerationRunner(
                 var record = await w.Caller.CallAsync(w.Item, w.Job.Prompt.Fill(w.Item.Document), w.Repeat, ct);
                 channel.Writer.TryWrite((record, w.Fingerprint));
                 var failedNow = record.Error is null ? Volatile.Read(ref failed) : Interlocked.Increment(ref failed);
-                progress?.Report(new GenerationProgress(Interlocked.Increment(ref done), total, failedNow, resumed, w.Job.Label));
+                var count = perModel[w.Job.Label];
+                var modelDone = Interlocked.Increment(ref count.Done);
+                var modelFailed = record.Error is null ? Volatile.Read(ref count.Failed) : Interlocked.Increment(ref count.Failed);
+                progress?.Report(new GenerationProgress(Interlocked.Increment(ref done), total, failedNow, resumed, w.Job.Label)
+                {
+                    ModelDone = modelDone,
+                    ModelTotal = count.Total,
+                    ModelFailed = modelFailed,
+                });
                 health[w.Job.Label].Observe(record);
             });
         }
@@ -129,6 +141,14 @@ public sealed class GenerationRunner(
             await stop.CancelAsync();
             throw;
         }
+    }
+
+    // Per-model counters for progress (fields, so Interlocked can update them).
+    private sealed class ModelCount
+    {
+        public int Total;
+        public int Done;
+        public int Failed;
     }
 
     private sealed record WorkItem(ModelCaller Caller, GenerationJob Job, StudyItem Item, int Repeat, string Fingerprint);

@@ -1,3 +1,4 @@
+using Assay.Services.Configuration;
 using Assay.Services.Images;
 using Assay.Services.Images.Storage;
 using Assay.Web.Errors;
@@ -20,6 +21,8 @@ internal static class ImagesApi
         group.MapPost("/", GenerateAsync)
             .WithName("GenerateImages").WithSummary("Generates images (prompt, count, size, quality, cfgScale, seed); stores them in S3 or a local folder and returns object names and time-limited links.")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        group.MapGet("/model", (ServicesOptions options) => TypedResults.Ok(new ImageModelStatus(options.Images.Model, options.Images.Model is not null, "services.images.model", options.Images.Storage)))
+            .WithName("GetImageModel").WithSummary("Which image model generation uses (null: none configured, generation answers 503 naming the setting; there is no offline image model).");
         group.MapGet("/files/{**key}", GetFile)
             .WithName("GetStoredImage").WithSummary("A locally stored image, through the signed link the generation returned (no API key: the signature is the authorisation, until it expires).")
             .WithMetadata(new AllowWithoutKeyAttribute())
@@ -60,5 +63,8 @@ internal static class ImagesApi
         Images = result.Images.Select(i => i.Url.IsAbsoluteUri ? i : i with { Url = new Uri(new Uri($"{context.Request.Scheme}://{context.Request.Host}"), i.Url) }).ToList(),
     };
 }
+
+/// <summary>The configured image model (null when none), whether generation can work, the setting that names it, and the storage.</summary>
+internal sealed record ImageModelStatus(string? Model, bool Configured, string Setting, string Storage);
 
 internal sealed record ImageBody(string? Prompt, int? Count, string? Size, string? Quality, double? CfgScale, long? Seed);

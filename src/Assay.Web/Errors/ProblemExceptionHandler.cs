@@ -22,6 +22,7 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         {
             IndexNotFoundException e => (StatusCodes.Status404NotFound, "Not found", e.Message),
             NotFoundException e => (StatusCodes.Status404NotFound, "Not found", e.Message),
+            ConflictException e => (StatusCodes.Status409Conflict, "Busy", e.Message),
             AssayException { ExitCode: ExitCodes.SetupMissing } e => (StatusCodes.Status503ServiceUnavailable, "Service not configured", e.Message),
             AssayException { ExitCode: ExitCodes.ModelUnavailable } e => (StatusCodes.Status502BadGateway, "Model unavailable", e.Message),
             AssayException e => (StatusCodes.Status400BadRequest, "Bad request", e.Message),
@@ -56,3 +57,6 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
 
 /// <summary>A resource of the caller's tenant that does not exist (404).</summary>
 public sealed class NotFoundException(string message) : AssayException(message, ExitCodes.BadInput);
+
+/// <summary>The server cannot take this request now (a limit is reached); trying again later can succeed (409).</summary>
+public sealed class ConflictException(string message) : AssayException(message, ExitCodes.BadInput);

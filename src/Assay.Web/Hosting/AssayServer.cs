@@ -7,7 +7,9 @@ using Assay.Services.Rag;
 using Assay.Services.Summaries;
 using Assay.Web.Apis;
 using Assay.Web.Errors;
+using Assay.Web.Pages;
 using Assay.Web.Security;
+using Assay.Web.Studies;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -68,8 +70,15 @@ public static class AssayServer
         services.AddSingleton<ChatService>();
         services.AddSingleton<IImageStore>(sp => ImageStores.Create(options, settings.Time));
         services.AddSingleton<ImageService>();
+        services.AddSingleton(settings.Studies);
+        services.AddSingleton(new StudySamples(settings.Studies.SamplesDirectory));
+        services.AddSingleton(new StudyModelPolicy(options, settings.Studies));
+        services.AddSingleton<StudyJobRunner>();
+        services.AddSingleton(sp => new StudyRunRegistry(settings.Studies, settings.Studies.Directory ?? StudyFolders.DefaultRoot(options), sp.GetRequiredService<StudyJobRunner>(), settings.Time));
 
         var app = builder.Build();
+        var studyRuns = app.Services.GetRequiredService<StudyRunRegistry>();
+        app.Lifetime.ApplicationStopping.Register(studyRuns.CancelAll);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRouting();
@@ -82,7 +91,8 @@ public static class AssayServer
         app.MapSummariesApi();
         app.MapChatApi();
         app.MapImagesApi();
-        Pages.PagesEndpoints.MapPages(app);
+        app.MapStudyRunsApi();
+        app.MapPages();
         return app;
     }
 

@@ -12,6 +12,9 @@ public sealed record ServerSettings(ServicesOptions Options, IModelFactory Model
 
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
+    /// <summary>Migration studies started on the server: output folder, how many at once, samples, allowed models.</summary>
+    public Studies.StudyRunSettings Studies { get; init; } = new();
+
     /// <summary>Extra log sink (tests capture logs to prove that no secret reaches them).</summary>
     public ILoggerProvider? ExtraLogger { get; init; }
 }

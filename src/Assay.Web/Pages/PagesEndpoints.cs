@@ -1,6 +1,7 @@
 using System.Reflection;
 using Assay.Services.Configuration;
 using Assay.Web.Security;
+using Assay.Web.Studies;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -21,6 +22,7 @@ public static class PagesEndpoints
         ["app.css"] = "text/css; charset=utf-8",
         ["app.js"] = "text/javascript; charset=utf-8",
         ["playground.js"] = "text/javascript; charset=utf-8",
+        ["studies.js"] = "text/javascript; charset=utf-8",
     };
 
     public static IEndpointRouteBuilder MapPages(this IEndpointRouteBuilder app)
@@ -28,8 +30,10 @@ public static class PagesEndpoints
         ArgumentNullException.ThrowIfNull(app);
         app.MapGet("/", () => Asset("index.html")).ExcludeFromDescription().WithMetadata(new AllowWithoutKeyAttribute());
         app.MapGet("/ui/{file}", (string file) => Asset(file)).ExcludeFromDescription().WithMetadata(new AllowWithoutKeyAttribute());
-        var options = app.ServiceProvider.GetService(typeof(ServicesOptions)) as ServicesOptions ?? new ServicesOptions();
-        app.MapStudiesPagesApi(StudyFolders.DefaultRoot(options));
+        // The folder studies started on the server write to is the one listed (a host without it lists the default).
+        var root = (app.ServiceProvider.GetService(typeof(StudyRunRegistry)) as StudyRunRegistry)?.Root
+            ?? StudyFolders.DefaultRoot(app.ServiceProvider.GetService(typeof(ServicesOptions)) as ServicesOptions ?? new ServicesOptions());
+        app.MapStudiesPagesApi(root);
         return app;
     }
 

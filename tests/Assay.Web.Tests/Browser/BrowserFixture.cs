@@ -69,12 +69,12 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>A fresh browser context (its own sessionStorage) with a page that records console errors.</summary>
-    public async Task<BrowserPage> OpenAsync(int width = 1280, int height = 900)
+    /// <summary>A fresh browser context (its own sessionStorage) with a page that records console errors; <paramref name="server"/> defaults to the fixture's.</summary>
+    public async Task<BrowserPage> OpenAsync(int width = 1280, int height = 900, Uri? server = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height }, AcceptDownloads = true });
         var page = await context.NewPageAsync();
-        var result = new BrowserPage(context, page, Server.BaseAddress);
+        var result = new BrowserPage(context, page, server ?? Server.BaseAddress);
         page.Console += (_, message) =>
         {
             if (message.Type == "error")

@@ -35,7 +35,7 @@ public sealed class PagesBrowserTests(BrowserFixture fixture) : IClassFixture<Br
     {
         await using var browser = await fixture.OpenAsync();
         await browser.SignInAsync(TestServer.AcmeKey);
-        await browser.Page.GetByRole(AriaRole.Button, new() { Name = "Open report" }).ClickAsync();
+        await browser.Page.GetByRole(AriaRole.Button, new() { Name = "Open report of " + BrowserFixture.StudyName, Exact = true }).ClickAsync();
         await Assertions.Expect(browser.Page.FrameLocator("#report-frame").GetByRole(AriaRole.Heading, new() { Name = "Demo study report" })).ToBeVisibleAsync();
         await browser.ScreenshotAsync("studies-report");
         Assert.Empty(browser.ConsoleErrors);
@@ -47,7 +47,7 @@ public sealed class PagesBrowserTests(BrowserFixture fixture) : IClassFixture<Br
         await using var browser = await fixture.OpenAsync();
         await browser.SignInAsync(TestServer.AcmeKey, "playground");
         var page = browser.Page;
-        await page.GetByLabel("Study").SelectOptionAsync(BrowserFixture.StudyName);
+        await page.GetByLabel("Study", new() { Exact = true }).SelectOptionAsync(BrowserFixture.StudyName);
         var first = page.Locator("#pg-table tbody tr").First;
 
         // Weights 3/3/4: fast (0.663) > cheap (0.612) > source (0.440).

@@ -3,6 +3,7 @@ using Assay.Services.Configuration;
 using Assay.Services.Tests.Doubles;
 using Assay.Web.Hosting;
 using Assay.Web.Security;
+using Assay.Web.Studies;
 using Microsoft.AspNetCore.Builder;
 
 namespace Assay.Web.Tests.Infrastructure;
@@ -38,7 +39,7 @@ internal sealed class TestServer : IAsyncDisposable
 
     public CapturingLoggerProvider Logs { get; }
 
-    public static async Task<TestServer> StartAsync(Action<ServicesOptions, DoubleModelFactory>? configure = null, TimeProvider? time = null)
+    public static async Task<TestServer> StartAsync(Action<ServicesOptions, DoubleModelFactory>? configure = null, TimeProvider? time = null, StudyRunSettings? studies = null)
     {
         var dataDir = Path.Combine(Path.GetTempPath(), "assay-web-tests-" + Guid.NewGuid().ToString("N"));
         var options = new ServicesOptions
@@ -54,7 +55,7 @@ internal sealed class TestServer : IAsyncDisposable
         var models = new DoubleModelFactory();
         configure?.Invoke(options, models);
         var logs = new CapturingLoggerProvider();
-        var app = AssayServer.Build(new ServerSettings(options, models) { Urls = "http://127.0.0.1:0", Time = time ?? TimeProvider.System, ExtraLogger = logs });
+        var app = AssayServer.Build(new ServerSettings(options, models) { Urls = "http://127.0.0.1:0", Time = time ?? TimeProvider.System, ExtraLogger = logs, Studies = studies ?? new StudyRunSettings() });
         await app.StartAsync();
         return new TestServer(app, dataDir, models, options, logs);
     }

@@ -60,6 +60,28 @@ const Assay = (() => {
 
   const loaders = {};
 
+  // Server-sent events over fetch + ReadableStream (EventSource cannot send the API key):
+  // calls onEvent(name, parsed JSON) for each event until the server ends the stream.
+  async function events(response, onEvent) {
+    const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+    let buffer = "";
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) { return; }
+      buffer += value.replace(/\r\n/g, "\n");
+      let end;
+      while ((end = buffer.indexOf("\n\n")) >= 0) {
+        const block = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        let name = "message"; const data = [];
+        for (const line of block.split("\n")) {
+          if (line.startsWith("event:")) { name = line.slice(6).trim(); } else if (line.startsWith("data:")) { data.push(line.slice(5).replace(/^ /, "")); }
+        }
+        if (data.length > 0) { onEvent(name, JSON.parse(data.join("\n"))); }
+      }
+    }
+  }
+
   function route() {
     if (!key()) { showLogin(); return; }
     $("login").hidden = true;
@@ -87,14 +109,14 @@ const Assay = (() => {
     const data = await json("/v1/studies/");
     list.replaceChildren();
     if (data.studies.length === 0) {
-      list.append(el("p", {}, "No study outputs on this server yet. Run 'assay migrate' with its output in the studies folder (ASSAY_STUDIES_DIR, or the data folder's 'studies')."));
+      list.append(el("p", {}, "No study outputs on this server yet. Start one above, or run 'assay migrate' with its output in the studies folder (ASSAY_STUDIES_DIR, or the data folder's 'studies')."));
       return;
     }
     const ul = el("ul", { class: "studies" });
     for (const s of data.studies) {
       const li = el("li", {}, el("strong", {}, s.name), " ");
-      if (s.hasReport) { li.append(el("button", { type: "button", class: "link", onclick: () => openReport(s.name) }, "Open report")); }
-      if (s.hasSummary) { li.append(" ", el("a", { href: "#playground", onclick: () => { sessionStorage.setItem("assay.pgStudy", s.name); } }, "Playground")); }
+      if (s.hasReport) { li.append(el("button", { type: "button", class: "link", "aria-label": "Open report of " + s.name, onclick: () => openReport(s.name) }, "Open report")); }
+      if (s.hasSummary) { li.append(" ", el("a", { href: "#playground", "aria-label": "Playground with " + s.name, onclick: () => { sessionStorage.setItem("assay.pgStudy", s.name); } }, "Playground")); }
       ul.append(li);
     }
     list.append(ul);
@@ -113,7 +135,7 @@ const Assay = (() => {
     $("report-title").scrollIntoView();
   }
 
-  // ---- Chat (server-sent events over fetch + ReadableStream)
+  // ---- Chat (streamed as server-sent events)
   async function sendChat(event) {
     event.preventDefault();
     const input = $("chat-input");
@@ -122,7 +144,7 @@ const Assay = (() => {
     $("chat-error").textContent = "";
     const log = $("chat-log");
     log.append(el("li", { class: "user" }, el("span", { class: "sr-label" }, "You: "), text));
-    const answer = el("li", { class: "assistant", "aria-busy": "true" });
+    const answer = el("li", { class: "assistant", "aria-busy": "true" }, el("span", { class: "sr-only" }, "Assistant: "));
     log.append(answer);
     input.value = "";
     const button = event.target.querySelector("button[type=submit]");
@@ -134,25 +156,10 @@ const Assay = (() => {
         method: "POST", headers: { "Content-Type": "application/json", "Accept": "text/event-stream" }, body: JSON.stringify(body),
       });
       if (!response.ok) { throw new Error(await problem(response)); }
-      const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-      let buffer = "";
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) { break; }
-        buffer += value.replace(/\r\n/g, "\n");
-        let end;
-        while ((end = buffer.indexOf("\n\n")) >= 0) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          let name = "message"; const data = [];
-          for (const line of block.split("\n")) {
-            if (line.startsWith("event:")) { name = line.slice(6).trim(); } else if (line.startsWith("data:")) { data.push(line.slice(5).replace(/^ /, "")); }
-          }
-          const payload = JSON.parse(data.join("\n"));
-          if (name === "delta") { answer.append(payload.text); answer.dataset.deltas = String(Number(answer.dataset.deltas || 0) + 1); }
-          if (name === "done") { showChatMeta(payload); }
-        }
-      }
+      await events(response, (name, payload) => {
+        if (name === "delta") { answer.append(payload.text); answer.dataset.deltas = String(Number(answer.dataset.deltas || 0) + 1); }
+        if (name === "done") { showChatMeta(payload); }
+      });
     } catch (e) {
       if (!(e instanceof AuthError)) { $("chat-error").textContent = e.message; answer.remove(); }
     } finally {
@@ -225,7 +232,17 @@ const Assay = (() => {
     box.focus();
   }
 
-  // ---- Images
+  // ---- Images: say up front when no image model is configured (there is no offline one), rather than offer a button that can only fail.
+  loaders.images = async () => {
+    const status = await json("/v1/images/model");
+    const button = $("img-form").querySelector("button[type=submit]");
+    button.disabled = !status.configured;
+    $("img-status").textContent = status.configured
+      ? "Image model: " + status.model + " (stored in " + status.storage + ")."
+      : "No image model is configured on this server, so images cannot be generated: set " + status.setting + " in assay.yaml (for example bedrock:amazon.nova-canvas-v1:0). There is no offline image model.";
+    $("img-status").className = status.configured ? "meta" : "notice";
+  };
+
   async function generate(event) {
     event.preventDefault();
     $("img-error").textContent = "";
@@ -272,5 +289,5 @@ const Assay = (() => {
   }
 
   document.addEventListener("DOMContentLoaded", start);
-  return { api, json, el, loaders, report, AuthError };
+  return { api, json, el, loaders, report, problem, events, openReport, AuthError };
 })();

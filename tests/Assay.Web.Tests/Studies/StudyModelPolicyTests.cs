@@ -1,0 +1,86 @@
+using Assay.Migration.Study;
+using Assay.Services.Configuration;
+using Assay.Web.Studies;
+using Assay.Web.Tests.Infrastructure;
+
+namespace Assay.Web.Tests.Studies;
+
+/// <summary>Which models and files a study started on the server may use.</summary>
+public sealed class StudyModelPolicyTests
+{
+    private static readonly string Folder = Path.Combine(StudyFiles.SamplesDir, "incidents");
+
+    private static Study Parse(string candidateModel, string extra = "", string metrics = "[rouge]") => StudyLoader.Parse(
+        $$"""
+        name: policy
+        dataset:
+          path: incidents.csv
+        source:
+          model: replay:source-recording.csv
+          prompt: "Read the incident report below.\n{context}\nSummarise it in two sentences for the operations manager."
+        candidates:
+          - name: cand
+            model: {{candidateModel}}
+            prompt: "Summarise:\n{context}"
+        metrics: {{metrics}}
+        {{extra}}
+        """,
+        Path.Combine(Folder, "policy.yaml"));
+
+    private static StudyModelPolicy Policy(Action<ServicesOptions>? configure = null, params string[] allowed)
+    {
+        var options = new ServicesOptions();
+        configure?.Invoke(options);
+        return new StudyModelPolicy(options, new StudyRunSettings { AllowedModels = allowed });
+    }
+
+    [Theory]
+    [InlineData("extractive:lead-2")]
+    [InlineData("extractive:textrank-3")]
+    public void Check_OfflineModels_Allowed(string model) => Policy().Check(Parse(model), Folder);
+
+    [Fact]
+    public void Check_OpenAiCompatibleEndpointTheConfigNames_AllowsItsOtherModels()
+    {
+        var policy = Policy(o => o.Chat.Model = "openai-compatible:http://127.0.0.1:11434/v1#llama3.1");
+        policy.Check(Parse("openai-compatible:http://127.0.0.1:11434/v1/#qwen2.5"), Folder);
+        var error = Assert.Throws<AssayException>(() => policy.Check(Parse("openai-compatible:http://127.0.0.1:9999/v1#llama3.1"), Folder));
+        Assert.Contains("line 9 (candidates[0].model)", error.Message, StringComparison.Ordinal);
+        Assert.Contains("the endpoint http://127.0.0.1:9999/v1 is not one this server's config names", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Check_CloudModelOnlyWhenConfiguredOrAllowed()
+    {
+        Assert.Contains("neither offline nor a model this server's config names", Assert.Throws<AssayException>(() => Policy().Check(Parse("bedrock:amazon.nova-lite-v1:0"), Folder)).Message, StringComparison.Ordinal);
+        Policy(o => o.Summaries.Model = "bedrock:amazon.nova-lite-v1:0").Check(Parse("bedrock:amazon.nova-lite-v1:0"), Folder);
+        Policy(null, "bedrock:*").Check(Parse("bedrock:amazon.nova-lite-v1:0"), Folder);
+        Policy(null, "bedrock:amazon.*").Check(Parse("bedrock:amazon.nova-lite-v1:0"), Folder);
+        Assert.Throws<AssayException>(() => Policy(null, "bedrock:anthropic.*").Check(Parse("bedrock:amazon.nova-lite-v1:0"), Folder));
+    }
+
+    [Fact]
+    public void Check_JudgeOrEmbeddingModelNotAllowed_NamesTheField()
+    {
+        var judge = Parse("extractive:lead-1", "judges:\n  models:\n    - { name: j, model: openai:gpt-4o }\n  metrics: [correctness]");
+        Assert.Contains("(judges.models[0].model)", Assert.Throws<AssayException>(() => Policy().Check(judge, Folder)).Message, StringComparison.Ordinal);
+        var embedding = Parse("extractive:lead-1", "embeddingModel: openai:text-embedding-3-small", "[rouge, semantic_similarity]");
+        Assert.Contains("(embeddingModel)", Assert.Throws<AssayException>(() => Policy().Check(embedding, Folder)).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Check_StoreOtherThanTheOutputFolder_Refused()
+    {
+        var study = Parse("extractive:lead-1", "store: postgres:Host=db;Password=${PGPASSWORD}");
+        Assert.Contains("store is not allowed in a study started on the server", Assert.Throws<AssayException>(() => Policy().Check(study, Folder)).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Check_UploadedStudyReadingFilesOutsideItsFolder_Refused()
+    {
+        var study = Parse("extractive:lead-1");
+        var error = Assert.Throws<AssayException>(() => Policy().Check(study, Path.Combine(Folder, "uploads")));
+        Assert.Contains("dataset.path must name a file uploaded with the study", error.Message, StringComparison.Ordinal);
+        Policy().Check(study, null); // a bundled sample reads its own folder
+    }
+}
