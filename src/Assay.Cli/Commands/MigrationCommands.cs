@@ -86,12 +86,7 @@ internal static class MigrationCommands
         Directory.CreateDirectory(outDir);
         using var models = ModelWiring.Create(study.Concurrency, study.RequestsPerMinute, requirePrices: false, resilience);
         var time = TimeProvider.System;
-        var runner = new StudyRunner(
-            models,
-            time,
-            ModelLayerTokenCounter.Best(models.Tokens),
-            bedrockOptimize: async (prompt, target, ct) => (await models.OptimizePromptAsync(prompt, BedrockName(target), ct)).Text,
-            hasCatalogPrice: id => models.Prices.Find(id) is not null);
+        var runner = StudyRunner.For(models, time);
         var progress = new MigrationProgress(output, time);
         var run = await progress.RunAsync(p => runner.RunAsync(study, outDir, options, p, line => output.WriteLine(line), cancellationToken));
         output.WriteLine($"generation: {run.Generation.Made} calls made, {run.Generation.Resumed} kept from an earlier run, {run.Generation.Failed} failed; stored in {run.Store}");
@@ -104,10 +99,6 @@ internal static class MigrationCommands
         output.WriteLine($"summary: {files.Summary}  results: {files.Results}  junit: {files.Junit}");
         return gate ? StudyOutputs.GateExitCode(results) : ExitCodes.Ok;
     }
-
-    // Bedrock's optimizer takes the provider's own model id (amazon.nova-lite-v1:0), not Assay's (bedrock:amazon.nova-lite-v1:0).
-    private static string BedrockName(string modelId) =>
-        modelId.StartsWith("bedrock:", StringComparison.OrdinalIgnoreCase) ? modelId["bedrock:".Length..] : modelId;
 
     /// <summary>The bundled study: ASSAY_SAMPLES if set, else samples/ in the current folder or above it, or above the tool.</summary>
     internal static string LocateDemoStudy()

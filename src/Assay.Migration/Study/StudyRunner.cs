@@ -26,6 +26,21 @@ public sealed class StudyRunner(
 {
     private readonly ITokenCounter _tokens = tokens ?? new ApproximateTokenCounter();
 
+    /// <summary>
+    /// The runner every host uses (assay migrate, assay serve): the model layer's o200k token
+    /// counter, its price catalog, and Bedrock's OptimizePrompt with the same credentials and
+    /// retries as <c>bedrock:</c> models. Any other factory gets the approximate counter and no
+    /// Bedrock optimizer.
+    /// </summary>
+    public static StudyRunner For(IModelFactory models, TimeProvider time) => models is ModelFactory factory
+        ? new StudyRunner(
+            factory,
+            time,
+            ModelLayerTokenCounter.Best(factory.Tokens),
+            bedrockOptimize: async (prompt, target, ct) => (await factory.OptimizePromptAsync(prompt, BedrockName(target), ct)).Text,
+            hasCatalogPrice: id => factory.Prices.Find(id) is not null)
+        : new StudyRunner(models, time);
+
     public async Task<StudyRun> RunAsync(
         Study study,
         string outputDirectory,
@@ -190,4 +205,8 @@ public sealed class StudyRunner(
 
         yield return new StudyNote("info", result.Candidate, $"chosen prompt (best on the development split, reported on the test split only): {result.Chosen.Text.ReplaceLineEndings(" ")}");
     }
+
+    // Bedrock's optimizer takes the provider's own model id (amazon.nova-lite-v1:0), not Assay's (bedrock:amazon.nova-lite-v1:0).
+    private static string BedrockName(string modelId) =>
+        modelId.StartsWith("bedrock:", StringComparison.OrdinalIgnoreCase) ? modelId["bedrock:".Length..] : modelId;
 }

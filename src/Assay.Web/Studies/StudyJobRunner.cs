@@ -23,7 +23,7 @@ internal sealed partial class StudyJobRunner(IModelFactory models, TimeProvider 
         {
             // StudyRunner's stage: pairing, prompt checks, optimization, then the calls.
             job.Stage("generation");
-            var runner = CreateRunner();
+            var runner = StudyRunner.For(models, time);
             var run = await runner.RunAsync(study, job.OutputDirectory, new StudyRunOptions(), job, job.Log, cancellationToken);
             job.Log($"generation: {run.Generation.Made} calls made, {run.Generation.Resumed} kept from an earlier run, {run.Generation.Failed} failed");
             job.Stage("evaluation");
@@ -46,16 +46,6 @@ internal sealed partial class StudyJobRunner(IModelFactory models, TimeProvider 
             job.Fail($"Something failed inside Assay; the server log has the details under study run {job.Id}.");
         }
     }
-
-    // The model layer's token counter and price catalog when the host passed the real factory (as assay migrate uses them).
-    private StudyRunner CreateRunner() => models is ModelFactory factory
-        ? new StudyRunner(
-            factory,
-            time,
-            ModelLayerTokenCounter.Best(factory.Tokens),
-            bedrockOptimize: async (prompt, target, ct) => (await factory.OptimizePromptAsync(prompt, target.StartsWith("bedrock:", StringComparison.OrdinalIgnoreCase) ? target["bedrock:".Length..] : target, ct)).Text,
-            hasCatalogPrice: id => factory.Prices.Find(id) is not null)
-        : new StudyRunner(models, time);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Study run {RunId} failed")]
     private static partial void LogFailure(ILogger logger, Exception exception, string runId);

@@ -223,7 +223,7 @@ public sealed class MigrationCommandsTests : IDisposable
             RequirePrices = false,
             Resilience = FastRetries,
         });
-        var runner = new StudyRunner(models, TimeProvider.System, bedrockOptimize: async (prompt, target, ct) => (await models.OptimizePromptAsync(prompt, target, ct)).Text);
+        var runner = StudyRunner.For(models, TimeProvider.System);
 
         var run = await runner.RunAsync(study, Path.Combine(_folder, "out"), new StudyRunOptions());
 
