@@ -73,7 +73,11 @@ internal static class ServiceCommands
             }
 
             using var models = CreateModels();
-            await using var app = AssayServer.Build(new ServerSettings(options, models) { Urls = parse.GetValue(urls)! });
+            await using var app = AssayServer.Build(new ServerSettings(options, models)
+            {
+                Urls = parse.GetValue(urls)!,
+                Studies = new Assay.Web.Studies.StudyRunSettings { Directory = options.Studies.Directory, MaxRunning = options.Studies.MaxRunning },
+            });
             await app.StartAsync(ct);
             await output.WriteLineAsync($"assay serve: listening on {string.Join(", ", app.Addresses())}; {options.ApiKeys.Count} API key(s); data in {options.DataDir}; Ctrl-C stops");
             try

@@ -30,6 +30,18 @@ public static class ServicesConfigLoader
             var baseDir = Path.GetDirectoryName(Path.GetFullPath(path))!;
             options.DataDir = Path.GetFullPath(Path.Combine(baseDir, options.DataDir));
             options.Images.LocalDir = Path.GetFullPath(Path.Combine(baseDir, options.Images.LocalDir));
+            if (options.Studies.Directory is { } studies)
+            {
+                options.Studies.Directory = Path.GetFullPath(Path.Combine(baseDir, studies));
+            }
+
+            if (options.Studies.MaxRunning < 1)
+            {
+                throw new AssayException($"Config file '{path}': services.studies.maxRunning is {options.Studies.MaxRunning}: set 1 or more studies that may run at once.", ExitCodes.BadInput);
+            }
+
+            // A malformed allow-list entry fails here, at load, naming its setting.
+            _ = new Access.ModelAccessPolicy(options);
             return options;
         }
         catch (YamlException ex)

@@ -24,6 +24,16 @@ public sealed class ServicesOptions
     /// <summary>API keys, hashed: SHA-256 hex of the key, and the tenant it stands for. Plain keys are never stored.</summary>
     public IList<ApiKeyOptions> ApiKeys { get; init; } = [];
 
+    /// <summary>
+    /// Models beyond the ones named above that clients may choose (a request's <c>model</c> field, a
+    /// study started on the server): exact ids or prefixes ending in <c>*</c> (<c>bedrock:*</c>,
+    /// <c>openai-compatible:http://127.0.0.1:11434/v1#*</c>). Offline models are always allowed.
+    /// </summary>
+    public IList<string> AllowedModels { get; init; } = [];
+
+    /// <summary>Migration studies started on the server (the Studies page and <c>/v1/studies/runs</c>).</summary>
+    public StudiesOptions Studies { get; set; } = new();
+
     /// <summary>Largest JSON body accepted, in bytes (413 beyond).</summary>
     public long MaxJsonBodyBytes { get; set; } = 1_000_000;
 
@@ -37,6 +47,22 @@ public sealed class ApiKeyOptions
 
     /// <summary>Lower-case hex SHA-256 of the key (<c>assay serve --hash-key KEY</c> prints it).</summary>
     public string Sha256 { get; set; } = string.Empty;
+
+    /// <summary>
+    /// When set, the only models this tenant may use (ids or <c>*</c>-prefixes), the server's
+    /// defaults included; offline models are always allowed. Unset: the server's models and
+    /// <c>services.allowedModels</c>.
+    /// </summary>
+    public IList<string>? Models { get; set; }
+}
+
+public sealed class StudiesOptions
+{
+    /// <summary>Where study outputs go and what the Studies page lists; null = ASSAY_STUDIES_DIR, else DATA_DIR/studies. Relative to the config file.</summary>
+    public string? Directory { get; set; }
+
+    /// <summary>Studies running at once; a start beyond it is refused (409).</summary>
+    public int MaxRunning { get; set; } = 1;
 }
 
 public sealed class EmbeddingsOptions

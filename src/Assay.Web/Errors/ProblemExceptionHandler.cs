@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Assay.Services.Access;
 using Assay.Services.Rag.Index;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
@@ -22,6 +23,7 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         {
             IndexNotFoundException e => (StatusCodes.Status404NotFound, "Not found", e.Message),
             NotFoundException e => (StatusCodes.Status404NotFound, "Not found", e.Message),
+            ModelNotAllowedException e => (StatusCodes.Status403Forbidden, "Model not allowed", e.Message),
             ConflictException e => (StatusCodes.Status409Conflict, "Busy", e.Message),
             AssayException { ExitCode: ExitCodes.SetupMissing } e => (StatusCodes.Status503ServiceUnavailable, "Service not configured", e.Message),
             AssayException { ExitCode: ExitCodes.ModelUnavailable } e => (StatusCodes.Status502BadGateway, "Model unavailable", e.Message),

@@ -1,4 +1,6 @@
 using System.Text.Json.Serialization;
+using Assay.Models;
+using Assay.Services.Access;
 using Assay.Services.Chat;
 using Assay.Services.Embeddings;
 using Assay.Services.Images;
@@ -61,7 +63,9 @@ public static class AssayServer
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddOpenApi(o => o.AddDocumentTransformer<ApiKeySecurityTransformer>());
         services.AddSingleton(options);
-        services.AddSingleton(settings.Models);
+        services.AddHttpContextAccessor();
+        services.AddSingleton(new ModelAccessPolicy(options));
+        services.AddSingleton<IModelFactory>(sp => new TenantModelFactory(settings.Models, sp.GetRequiredService<ModelAccessPolicy>(), sp.GetRequiredService<IHttpContextAccessor>()));
         services.AddSingleton(settings.Time);
         services.AddSingleton(new ApiKeyRegistry(options.ApiKeys));
         services.AddSingleton<EmbeddingService>();
@@ -72,8 +76,8 @@ public static class AssayServer
         services.AddSingleton<ImageService>();
         services.AddSingleton(settings.Studies);
         services.AddSingleton(new StudySamples(settings.Studies.SamplesDirectory));
-        services.AddSingleton(new StudyModelPolicy(options, settings.Studies));
-        services.AddSingleton<StudyJobRunner>();
+        services.AddSingleton(sp => new StudyModelPolicy(sp.GetRequiredService<ModelAccessPolicy>()));
+        services.AddSingleton(sp => new StudyJobRunner(settings.Models, settings.Time, sp.GetRequiredService<ILogger<StudyJobRunner>>()));
         services.AddSingleton(sp => new StudyRunRegistry(settings.Studies, settings.Studies.Directory ?? StudyFolders.DefaultRoot(options), sp.GetRequiredService<StudyJobRunner>(), settings.Time));
 
         var app = builder.Build();

@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
 using Assay.Migration.Study;
+using Assay.Services.Access;
+using Assay.Web.Security;
 using Microsoft.AspNetCore.Http;
 
 namespace Assay.Web.Studies;
@@ -23,6 +25,7 @@ internal static partial class StudyIntake
             throw new AssayException($"The body is not a form: {Usage}.");
         }
 
+        var tenant = request.HttpContext.Tenant();
         var form = await request.ReadFormAsync(cancellationToken);
         var sample = form["sample"].ToString();
         var studyFile = form.Files.GetFile("study");
@@ -38,7 +41,7 @@ internal static partial class StudyIntake
             var chosen = samples.Find(sample);
             string Clean(string text) => text.Replace(Path.GetDirectoryName(chosen.Path)! + Path.DirectorySeparatorChar, "samples/" + Path.GetDirectoryName(chosen.Id) + "/", StringComparison.Ordinal)
                 .Replace(registry.Root + Path.DirectorySeparatorChar, string.Empty, StringComparison.Ordinal);
-            var study = Checked(() => StudyLoader.Load(chosen.Path), s => policy.Check(s, null), Clean);
+            var study = Checked(() => StudyLoader.Load(chosen.Path), s => policy.Check(s, null, tenant), Clean);
             var (id, output) = registry.CreateOutputFolder(study.Name);
             return new PreparedStudy(study, id, output, "sample samples/" + chosen.Id, ModelsOf(study), Clean);
         }
@@ -63,13 +66,13 @@ internal static partial class StudyIntake
 
             string CleanStage(string text) => text.Replace(stage + Path.DirectorySeparatorChar, string.Empty, StringComparison.Ordinal)
                 + (text.Contains("does not exist", StringComparison.Ordinal) ? " Upload the files the study names together with it (as 'file' fields), under those names." : string.Empty);
-            var staged = Checked(() => StudyLoader.Load(Path.Combine(stage, studyName)), s => policy.Check(s, stage), CleanStage);
+            var staged = Checked(() => StudyLoader.Load(Path.Combine(stage, studyName)), s => policy.Check(s, stage, tenant), CleanStage);
             var (id, output) = registry.CreateOutputFolder(staged.Name);
             var input = Path.Combine(output, "input");
             Directory.Move(stage, input);
             string Clean(string text) => text.Replace(input + Path.DirectorySeparatorChar, string.Empty, StringComparison.Ordinal)
                 .Replace(registry.Root + Path.DirectorySeparatorChar, string.Empty, StringComparison.Ordinal);
-            var study = Checked(() => StudyLoader.Load(Path.Combine(input, studyName)), s => policy.Check(s, input), Clean);
+            var study = Checked(() => StudyLoader.Load(Path.Combine(input, studyName)), s => policy.Check(s, input, tenant), Clean);
             return new PreparedStudy(study, id, output, "upload " + studyName, ModelsOf(study), Clean);
         }
         finally
@@ -92,6 +95,10 @@ internal static partial class StudyIntake
             var study = load();
             check(study);
             return study;
+        }
+        catch (ModelNotAllowedException ex)
+        {
+            throw new ModelNotAllowedException(clean(ex.Message));
         }
         catch (AssayException ex)
         {

@@ -50,6 +50,9 @@ internal sealed class TestServer : IAsyncDisposable
                 new ApiKeyOptions { Tenant = "acme", Sha256 = ApiKeyRegistry.Hash(AcmeKey) },
                 new ApiKeyOptions { Tenant = "globex", Sha256 = ApiKeyRegistry.Hash(GlobexKey) },
             },
+
+            // The model doubles (test:...) may be asked for by name, as a real server's allowed models would.
+            AllowedModels = { "test:*" },
         };
         options.Images.LocalDir = Path.Combine(dataDir, "images");
         var models = new DoubleModelFactory();

@@ -135,12 +135,12 @@ public sealed class StudyRunsApiTests
     }
 
     [Fact]
-    public async Task StartRun_OpenAiCompatibleUrlNotInServerConfig_400SaysNotAllowed()
+    public async Task StartRun_OpenAiCompatibleUrlNotInServerConfig_403SaysNotAllowed()
     {
         await using var server = await TestServer.StartAsync();
         using var client = server.Client();
         var yaml = UploadedStudy.Replace("model: extractive:lead-1", "model: openai-compatible:http://169.254.169.254/v1#gpt", StringComparison.Ordinal);
-        var detail = await Problems.AssertProblemAsync(await client.PostAsync(new Uri("/v1/studies/runs", UriKind.Relative), StudyFiles.Upload(yaml)), HttpStatusCode.BadRequest);
+        var detail = await Problems.AssertProblemAsync(await client.PostAsync(new Uri("/v1/studies/runs", UriKind.Relative), StudyFiles.Upload(yaml)), HttpStatusCode.Forbidden);
         Assert.Contains("study.yaml line 9 (candidates[0].model)", detail, StringComparison.Ordinal);
         Assert.Contains("the endpoint http://169.254.169.254/v1 is not one this server's config names", detail, StringComparison.Ordinal);
     }
@@ -181,7 +181,11 @@ public sealed class StudyRunsApiTests
     public async Task StartRun_WhileOneRuns_409ThenCancelEndsItAndOtherTenantCannotSeeIt()
     {
         var held = new GatedChatClient();
-        await using var server = await TestServer.StartAsync((_, m) => m.Chat["test:held"] = held, studies: new StudyRunSettings { AllowedModels = ["test:*"] });
+        await using var server = await TestServer.StartAsync((o, m) =>
+        {
+            m.Chat["test:held"] = held;
+            o.AllowedModels.Add("test:*");
+        });
         using var client = server.Client();
         var started = await client.PostAsync(new Uri("/v1/studies/runs", UriKind.Relative), StudyFiles.Upload(UploadedStudy.Replace("extractive:lead-1", "test:held", StringComparison.Ordinal)));
         var id = (await Problems.JsonAsync(started)).GetProperty("id").GetString()!;

@@ -1,0 +1,42 @@
+using Assay.Models;
+using Assay.Services.Access;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.AI;
+
+namespace Assay.Web.Security;
+
+/// <summary>
+/// The model factory the services get inside <c>assay serve</c>: before any client is made, the
+/// request's tenant must be allowed the model (<see cref="ModelAccessPolicy"/>), else 403. It sits
+/// in front of every model the services call (a request's <c>model</c> field, the configured
+/// defaults, an index's embedding model), so no route can forget the check.
+/// </summary>
+internal sealed class TenantModelFactory(IModelFactory inner, ModelAccessPolicy policy, IHttpContextAccessor requests) : IModelFactory
+{
+    public IChatClient CreateChatClient(string modelId)
+    {
+        Check(modelId);
+        return inner.CreateChatClient(modelId);
+    }
+
+    public IEmbeddingGenerator<string, Embedding<float>> CreateEmbeddingGenerator(string modelId)
+    {
+        Check(modelId);
+        return inner.CreateEmbeddingGenerator(modelId);
+    }
+
+#pragma warning disable MEAI001 // IImageGenerator is experimental in Microsoft.Extensions.AI.Abstractions.
+    public IImageGenerator CreateImageGenerator(string modelId)
+#pragma warning restore MEAI001
+    {
+        Check(modelId);
+        return inner.CreateImageGenerator(modelId);
+    }
+
+    private void Check(string modelId)
+    {
+        var context = requests.HttpContext;
+        var tenant = context is null ? null : context.Items[ApiKeyMiddleware.TenantItem] as string;
+        policy.Check(tenant, modelId);
+    }
+}
