@@ -158,9 +158,19 @@ internal static class BedrockInvokeRoute
                 return "Malformed input request: imageGenerationConfig.height must be an integer.";
             }
 
-            if (config.TryGetProperty("seed", out var s) && !s.TryGetInt64(out seed))
+            if (config.TryGetProperty("seed", out var s) && (!s.TryGetInt64(out seed) || seed is < 0 or > 2147483646))
             {
-                return "Malformed input request: imageGenerationConfig.seed must be an integer.";
+                return "Malformed input request: imageGenerationConfig.seed must be an integer from 0 to 2147483646.";
+            }
+
+            if (config.TryGetProperty("cfgScale", out var cfg) && (!cfg.TryGetDouble(out var scale) || scale is < 1.1 or > 10))
+            {
+                return "Malformed input request: imageGenerationConfig.cfgScale must be a number from 1.1 to 10.";
+            }
+
+            if (config.TryGetProperty("quality", out var quality) && quality.GetString() is not ("standard" or "premium"))
+            {
+                return "Malformed input request: imageGenerationConfig.quality must be standard or premium.";
             }
         }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.AI;
 
@@ -7,26 +8,42 @@ namespace Assay.Models.Bedrock;
 
 /// <summary>
 /// Titan Image Generator and Nova Canvas over InvokeModel (<c>TEXT_IMAGE</c> task): the body
-/// both share, answered with base64 PNG images.
+/// both share, answered with base64 PNG images. <c>seed</c>, <c>cfgScale</c> and <c>quality</c>
+/// come from the options' AdditionalProperties and are sent only when given.
 /// </summary>
 internal sealed class BedrockImageGenerator(BedrockConnection connection, string bedrockModelId, string modelId) : IImageGenerator
 {
     public async Task<ImageGenerationResponse> GenerateAsync(ImageGenerationRequest request, ImageGenerationOptions? options = null, CancellationToken cancellationToken = default)
     {
         var size = options?.ImageSize ?? new System.Drawing.Size(1024, 1024);
-        var seed = options?.AdditionalProperties?.TryGetValue("seed", out var s) == true && s is int given ? given : 0;
+        var config = new Dictionary<string, object>
+        {
+            ["numberOfImages"] = options?.Count ?? 1,
+            ["width"] = size.Width,
+            ["height"] = size.Height,
+        };
+
+        // Optional settings travel in AdditionalProperties; what is not given keeps the model's own default.
+        if (Setting(options, "seed") is { } seed)
+        {
+            config["seed"] = Convert.ToInt64(seed, CultureInfo.InvariantCulture);
+        }
+
+        if (Setting(options, "cfgScale") is { } cfgScale)
+        {
+            config["cfgScale"] = Convert.ToDouble(cfgScale, CultureInfo.InvariantCulture);
+        }
+
+        if (Setting(options, "quality") is string quality)
+        {
+            config["quality"] = quality;
+        }
+
         var body = JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, object>
         {
             ["taskType"] = "TEXT_IMAGE",
             ["textToImageParams"] = new Dictionary<string, object> { ["text"] = request.Prompt ?? string.Empty },
-            ["imageGenerationConfig"] = new Dictionary<string, object>
-            {
-                ["numberOfImages"] = options?.Count ?? 1,
-                ["width"] = size.Width,
-                ["height"] = size.Height,
-                ["cfgScale"] = 8.0,
-                ["seed"] = seed,
-            },
+            ["imageGenerationConfig"] = config,
         });
         using var response = await connection.PostAsync($"model/{Uri.EscapeDataString(bedrockModelId)}/invoke", body, modelId, eventStream: false, cancellationToken);
         using var doc = await BedrockConnection.ReadJsonAsync(response, modelId, cancellationToken);
@@ -55,6 +72,9 @@ internal sealed class BedrockImageGenerator(BedrockConnection connection, string
 
         return new ImageGenerationResponse(contents);
     }
+
+    private static object? Setting(ImageGenerationOptions? options, string name) =>
+        options?.AdditionalProperties?.TryGetValue(name, out var value) == true ? value : null;
 
     public object? GetService(Type serviceType, object? serviceKey = null) =>
         serviceKey is null && serviceType.IsInstanceOfType(this) ? this

@@ -111,21 +111,6 @@ public sealed class BedrockChatClientTests(FakeServerFixture fixture) : IClassFi
         Assert.True(result.GetCallMetrics()!.InputTokens > 0);
     }
 
-#pragma warning disable MEAI001
-    [Fact]
-    public async Task Images_NovaCanvas_ReturnsPng()
-    {
-        using var factory = CreateSut(Sigv4());
-        var generator = factory.CreateImageGenerator("bedrock:amazon.nova-canvas-v1:0");
-
-        var result = await generator.GenerateImagesAsync("a lighthouse at dusk", new ImageGenerationOptions { Count = 1, ImageSize = new System.Drawing.Size(512, 512) });
-
-        var image = Assert.IsType<DataContent>(Assert.Single(result.Contents));
-        Assert.Equal("image/png", image.MediaType);
-        Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, image.Data.ToArray()[..4]);
-    }
-#pragma warning restore MEAI001
-
     [Fact]
     public async Task OptimizePrompt_ReadsOptimizedPromptEvent()
     {
