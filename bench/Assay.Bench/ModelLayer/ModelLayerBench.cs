@@ -36,6 +36,13 @@ internal static class ModelLayerBench
         using var rawHttp = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { Timeout = Timeout.InfiniteTimeSpan };
         var adapter = new OpenAiProvider("openai-compatible", new ProviderContext(rawHttp, _ => null, TimeProvider.System, new ModelFactoryOptions()))
             .CreateChatClient(ModelId.Parse(modelId));
+        // The layer's parts one at a time around their own adapter, to show where its time goes.
+        var resilienceOptions = new Assay.Models.Resilience.ResilienceOptions { MaxConcurrencyPerModel = 32 };
+        using var limits = new Assay.Models.Resilience.ModelLimits(resilienceOptions, TimeProvider.System);
+        var withResilience = new Assay.Models.Resilience.ResilientChatClient(
+            NewAdapter(rawHttp, modelId),
+            new Assay.Models.Resilience.ResilientCall(modelId, resilienceOptions, Assay.Models.Resilience.RetryPipeline.Create(resilienceOptions, TimeProvider.System), limits, TimeProvider.System));
+        var withMetering = new MeteringChatClient(NewAdapter(rawHttp, modelId), modelId, factory.Prices.Find(modelId), factory.Prices, factory.Tokens, TimeProvider.System, null);
         using var bare = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = new Uri(server.OpenAiBaseUrl + "/") };
         bare.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "no-key");
 
@@ -49,6 +56,8 @@ internal static class ModelLayerBench
                 ("bare", i => BareCallAsync(bare, i)),
                 ("adapter", i => AdapterCallAsync(adapter, i)),
                 ("layer", i => LayerCallAsync(layer, i)),
+                ("resilience", i => AdapterCallAsync(withResilience, i)),
+                ("metering", i => AdapterCallAsync(withMetering, i)),
             };
 
             // Warm every path (JIT tiers, connection pools) before measuring.
@@ -81,6 +90,8 @@ internal static class ModelLayerBench
                 $"concurrency {concurrency,2}: bare {Rate("bare"),7:0} calls/s, {Cpu("bare"),4:0} us CPU/call | SDK adapter alone {Rate("adapter"),7:0} calls/s, {Cpu("adapter"),4:0} us | layer {Rate("layer"),7:0} calls/s, {Cpu("layer"),4:0} us"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"               layer adds {addedWallUs,5:0} us wall and {addedCpuUs,4:0} us CPU per call; layer/bare {ratio:P1} (rounds {ratios.Min():P0}..{ratios.Max():P0}) [{(pass ? "meets" : "MISSES")} target: < 1 ms added, >= 90% of bare calls/s]"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"               parts over the adapter alone (CPU per call): resilience {Cpu("resilience") - Cpu("adapter"),4:0} us ({Rate("resilience"),7:0} calls/s), metering {Cpu("metering") - Cpu("adapter"),4:0} us ({Rate("metering"),7:0} calls/s), whole layer {Cpu("layer") - Cpu("adapter"),4:0} us"));
         }
 
         var decorators = await DecoratorsAloneAsync();
@@ -126,6 +137,9 @@ internal static class ModelLayerBench
             throw new InvalidOperationException("bare call: empty answer");
         }
     }
+
+    private static IChatClient NewAdapter(HttpClient http, string modelId) =>
+        new OpenAiProvider("openai-compatible", new ProviderContext(http, _ => null, TimeProvider.System, new ModelFactoryOptions())).CreateChatClient(ModelId.Parse(modelId));
 
     private static async Task LayerCallAsync(IChatClient client, int i)
     {
