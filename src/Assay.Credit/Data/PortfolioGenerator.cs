@@ -126,11 +126,14 @@ public static class PortfolioGenerator
         shift = Math.Clamp(shift, 0, 1);
         var cols = Columns.ToDictionary(c => c, _ => new string?[rows], StringComparer.Ordinal);
         var lines = new int[rows];
-        var blocks = Math.Max(1, Math.Min(Environment.ProcessorCount * 2, rows / 20000));
+        // Fixed-size blocks, each with its own stream seeded from (seed, block): the file depends on
+        // the seed and row count only, not on the machine's cores or the process (HashCode is
+        // randomised per process, so it must not seed anything).
+        const int BlockRows = 20_000;
+        var blocks = Math.Max(1, (rows + BlockRows - 1) / BlockRows);
         Parallel.For(0, blocks, b =>
         {
-            // One seeded stream per block: the file depends on the seed and row count only.
-            var random = new Random(HashCode.Combine(seed, b, blocks));
+            var random = new Random(BlockSeed(seed, b));
             var from = (int)((long)rows * b / blocks);
             var to = (int)((long)rows * (b + 1) / blocks);
             for (var i = from; i < to; i++)
@@ -140,6 +143,15 @@ public static class PortfolioGenerator
             }
         });
         return new RawTable("generated", Columns, cols, lines);
+    }
+
+    // SplitMix64 of (seed, block): well-spread, stable across processes and .NET versions.
+    internal static int BlockSeed(int seed, int block)
+    {
+        var z = unchecked(((ulong)(uint)seed << 32 | (uint)block) + 0x9E3779B97F4A7C15UL);
+        z = unchecked((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL);
+        z = unchecked((z ^ (z >> 27)) * 0x94D049BB133111EBUL);
+        return (int)((z ^ (z >> 31)) & 0x7FFFFFFF);
     }
 
     private static void Row(Random r, int i, double shift, Dictionary<string, string?[]> c)
