@@ -117,7 +117,7 @@ internal static class ServiceCommands
         var message = new Argument<string>("MESSAGE") { Description = "What to say." };
         var conversation = new Option<string>("--conversation") { Description = "Conversation id; turns are kept per id.", DefaultValueFactory = _ => "cli" };
         var memory = new Option<string?>("--memory") { Description = "Memory strategy: full, last-k, token-budget or summary (default from config: last-k)." };
-        var command = new Command("chat", "Send one message to a conversation with memory and stream the answer (needs services.chat.model).") { message, conversation, memory, ConfigOption, TenantOption };
+        var command = new Command("chat", "Send one message to a conversation with memory and stream the answer (from services.chat.model; without one, from the offline method services.chat.offline, labelled).") { message, conversation, memory, ConfigOption, TenantOption };
         command.SetAction(async (parse, ct) =>
         {
             using var models = CreateModels();
@@ -132,11 +132,15 @@ internal static class ServiceCommands
             }
 
             await output.WriteLineAsync();
-            await Console.Error.WriteLineAsync($"[model {exchange.Model}, memory {exchange.Memory}, {exchange.HistoryMessages} earlier messages in the prompt]");
+            await parse.InvocationConfiguration.Error.WriteLineAsync($"[{ChatSource(exchange.Model)}, memory {exchange.Memory}, {exchange.HistoryMessages} earlier messages in the prompt]");
             return ExitCodes.Ok;
         });
         return command;
     }
+
+    private static string ChatSource(string model) => model.StartsWith("offline:", StringComparison.Ordinal)
+        ? $"offline: {model["offline:".Length..]} (no chat model configured; the answer quotes, nothing was generated)"
+        : $"model {model}";
 
     private static Command Rag()
     {

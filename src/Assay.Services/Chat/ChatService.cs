@@ -1,8 +1,10 @@
 using System.Text.RegularExpressions;
 using Assay.Models;
 using Assay.Services.Chat.Memory;
+using Assay.Services.Chat.Offline;
 using Assay.Services.Chat.Store;
 using Assay.Services.Configuration;
+using Assay.Services.Rag;
 using Microsoft.Extensions.AI;
 
 namespace Assay.Services.Chat;
@@ -10,12 +12,15 @@ namespace Assay.Services.Chat;
 /// <summary>
 /// Chat with memory: the conversation's earlier turns (chosen by the memory strategy) and the
 /// new question go to the configured chat model; the answer streams back as it is generated
-/// and the exchange is stored. There is no offline chat model: without services.chat.model
-/// the service says so (503) instead of pretending.
+/// and the exchange is stored. Without services.chat.model the same path runs with an offline
+/// client (<c>Offline/</c>: memory recall or index passages) that quotes instead of writing and
+/// reports its method as the model id.
 /// </summary>
-public sealed partial class ChatService(IModelFactory models, ServicesOptions options, TimeProvider time)
+/// <param name="rag">The host's RAG service, shared so the offline index-passages method sees fresh ingests; made here when absent.</param>
+public sealed partial class ChatService(IModelFactory models, ServicesOptions options, TimeProvider time, RagService? rag = null)
 {
     private readonly Lazy<ChatStore> store = new(() => new ChatStore(options.DataDir));
+    private readonly Lazy<RagService> passages = new(() => rag ?? new RagService(models, options, time));
 
     public static void ValidateConversationId(string id)
     {
@@ -39,16 +44,14 @@ public sealed partial class ChatService(IModelFactory models, ServicesOptions op
             throw new AssayException("Field 'message' is empty: send the user's message.");
         }
 
-        var modelId = options.Chat.Model
-            ?? throw new AssayException("Chat needs a chat model and none is configured: set services.chat.model in assay.yaml (for example openai:gpt-4o-mini or bedrock:amazon.nova-lite-v1:0). There is no offline chat model.", ExitCodes.SetupMissing);
         var kind = MemoryKinds.Parse(memory ?? options.Chat.Memory);
-        var chat = models.CreateChatClient(modelId);
+        var (modelId, chat) = ChatClient(tenant);
         IMemoryStrategy strategy = kind switch
         {
             MemoryKind.Full => new FullBufferMemory(),
             MemoryKind.LastK => new LastTurnsMemory(options.Chat.LastK),
             MemoryKind.TokenBudget => new TokenBudgetMemory(options.Chat.TokenBudget),
-            _ => new RunningSummaryMemory(options.Chat.LastK, options.Chat.SummaryModel is null ? chat : models.CreateChatClient(options.Chat.SummaryModel), store.Value),
+            _ => new RunningSummaryMemory(options.Chat.LastK, Summarizer(chat), store.Value),
         };
 
         var history = store.Value.ReadTurns(tenant, conversation);
@@ -72,6 +75,23 @@ public sealed partial class ChatService(IModelFactory models, ServicesOptions op
         return new ChatExchange(conversation, MemoryKinds.Name(kind), modelId, remembered.Count, updates, hasFirst,
             answer => store.Value.AppendExchange(tenant, conversation, message, answer, time.GetUtcNow()));
     }
+
+    private (string ModelId, IChatClient Client) ChatClient(string tenant)
+    {
+        if (options.Chat.Model is { } configured)
+        {
+            return (configured, models.CreateChatClient(configured));
+        }
+
+        var offline = OfflineChat.Create(options, tenant, () => passages.Value);
+        return (offline.ModelId, offline);
+    }
+
+    // Offline, the chat client only quotes, so it cannot summarise: the extractive summarizer picks sentences instead.
+    private IChatClient Summarizer(IChatClient chat) =>
+        options.Chat.SummaryModel is { } summaryModel ? models.CreateChatClient(summaryModel)
+        : options.Chat.Model is null ? models.CreateChatClient(OfflineChat.SummaryModel)
+        : chat;
 
     [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]
     private static partial Regex ConversationId();

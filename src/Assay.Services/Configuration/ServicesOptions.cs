@@ -4,7 +4,7 @@ namespace Assay.Services.Configuration;
 /// Settings of the five services, read from the <c>services:</c> section of <c>assay.yaml</c>
 /// (see <see cref="ServicesConfigLoader"/>). Every model is named by a model id and called
 /// through the model factory; a missing generation model switches a service to its offline
-/// path (which says so in its output) or, for images and chat, to a 503 naming the setting.
+/// path (which says so in its output) or, for images, to a 503 naming the setting.
 /// </summary>
 public sealed class ServicesOptions
 {
@@ -88,8 +88,18 @@ public sealed class SummariesOptions
 
 public sealed class ChatServiceOptions
 {
-    /// <summary>A chat model id; without one, chat answers 503 naming this setting (there is no offline chat model).</summary>
+    /// <summary>A chat model id; without one, chat answers by the offline method (<see cref="Offline"/>), labelled as such.</summary>
     public string? Model { get; set; }
+
+    /// <summary>
+    /// The offline method used when <see cref="Model"/> is null: <c>memory-recall</c> (quotes the
+    /// earlier messages of the conversation that best match the new one) or <c>index-passages</c>
+    /// (quotes the best passages of the RAG index <see cref="OfflineIndex"/>). Neither generates text.
+    /// </summary>
+    public string Offline { get; set; } = "memory-recall";
+
+    /// <summary>The tenant's RAG index that <c>index-passages</c> answers from.</summary>
+    public string? OfflineIndex { get; set; }
 
     /// <summary>Default memory strategy: full, last-k, token-budget, summary.</summary>
     public string Memory { get; set; } = "last-k";
@@ -98,7 +108,7 @@ public sealed class ChatServiceOptions
 
     public int TokenBudget { get; set; } = 2000;
 
-    /// <summary>Model that writes running summaries; defaults to the chat model.</summary>
+    /// <summary>Model that writes running summaries; defaults to the chat model, or offline to <c>extractive:textrank-5</c> (picked sentences).</summary>
     public string? SummaryModel { get; set; }
 
     public string SystemPrompt { get; set; } = "You are a helpful assistant. Answer concisely.";

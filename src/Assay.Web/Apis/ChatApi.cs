@@ -20,7 +20,7 @@ internal static class ChatApi
         var group = app.MapGroup("/v1/chats/{id}").WithTags("Chat");
         group.MapPost("/messages", SendAsync)
             .WithName("SendChatMessage")
-            .WithSummary("Sends a message; the answer streams as server-sent events ('delta' events, then 'done') when the client accepts text/event-stream or sets stream=true, else returns JSON.")
+            .WithSummary("Sends a message; the answer streams as server-sent events ('delta' events, then 'done' with the model) when the client accepts text/event-stream or sets stream=true, else returns JSON. Without a chat model the answer comes from the offline method, reported as model 'offline:METHOD'.")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status503ServiceUnavailable).ProducesProblem(StatusCodes.Status502BadGateway);
         group.MapGet("/messages", GetHistory)
             .WithName("GetChatHistory").WithSummary("The stored turns of one of your conversations.")
@@ -86,7 +86,10 @@ internal sealed record ChatDelta(string Text);
 /// <summary>Token counts (estimated when the provider reported none), time to first token and latency in milliseconds, cost in US dollars.</summary>
 internal sealed record ChatUsage(long InputTokens, long OutputTokens, bool TokensEstimated, double? TimeToFirstTokenMs, double? LatencyMs, decimal? CostUsd);
 
-/// <summary><c>historyMessages</c>: how many earlier messages the memory strategy put into the prompt.</summary>
+/// <summary>
+/// <c>model</c>: the chat model id, or <c>offline:memory-recall</c> / <c>offline:index-passages</c> when no chat model is
+/// configured and the answer quotes instead of generating. <c>historyMessages</c>: how many earlier messages the memory strategy put into the prompt.
+/// </summary>
 internal sealed record ChatReply(string Conversation, string Answer, string Memory, string Model, int HistoryMessages, ChatUsage? Usage);
 
 internal sealed record ChatHistory(string Conversation, IReadOnlyList<ChatTurn> Turns);

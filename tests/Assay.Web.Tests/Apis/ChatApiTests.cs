@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using Assay.FakeServer.Options;
 using Assay.Services.Tests.Doubles;
 using Assay.Web.Tests.Infrastructure;
@@ -9,12 +10,43 @@ namespace Assay.Web.Tests.Apis;
 public sealed class ChatApiTests
 {
     [Fact]
-    public async Task Send_NoChatModelConfigured_503NamesTheSetting()
+    public async Task Send_NoChatModelConfigured_StreamsOfflineRecallOfThisConversationLabelled()
     {
         await using var server = await TestServer.StartAsync();
+        using var client = server.Client();
+        await Problems.JsonAsync(await client.PostAsJsonAsync("/v1/chats/c1/messages", new { message = "My badge number is 5521.", stream = false }));
+        await Problems.JsonAsync(await client.PostAsJsonAsync("/v1/chats/c9/messages", new { message = "My badge was lost in Lyon.", stream = false }));
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/chats/c1/messages") { Content = JsonContent.Create(new { message = "What is my badge number?" }) };
+        request.Headers.Accept.ParseAdd("text/event-stream");
+        using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+
+        var events = await ReadEventsAsync(response);
+        Assert.True(events.Count(e => e.Event == "delta") > 1, "expected the offline answer in several deltas");
+        using var done = JsonDocument.Parse(Assert.Single(events, e => e.Event == "done").Data);
+        Assert.Equal("offline:memory-recall", done.RootElement.GetProperty("model").GetString());
+        var answer = done.RootElement.GetProperty("answer").GetString()!;
+        Assert.StartsWith("Offline chat (memory-recall, no chat model configured)", answer, StringComparison.Ordinal);
+        Assert.Contains("\"My badge number is 5521.\"", answer, StringComparison.Ordinal);
+        Assert.DoesNotContain("Lyon", answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Send_NoChatModelAndNothingToRecall_SaysSoNamingTheSetting()
+    {
+        await using var server = await TestServer.StartAsync();
+        var reply = await Problems.JsonAsync(await server.Client().PostAsJsonAsync("/v1/chats/c1/messages", new { message = "hello", stream = false }));
+
+        Assert.Equal("offline:memory-recall", reply.GetProperty("model").GetString());
+        Assert.Contains("services.chat.model", reply.GetProperty("answer").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Send_OfflineIndexPassagesWithoutIndex_503NamesTheSetting()
+    {
+        await using var server = await TestServer.StartAsync((o, _) => o.Chat.Offline = "index-passages");
         var response = await server.Client().PostAsJsonAsync("/v1/chats/c1/messages", new { message = "hello" });
         var detail = await Problems.AssertProblemAsync(response, HttpStatusCode.ServiceUnavailable);
-        Assert.Contains("services.chat.model", detail, StringComparison.Ordinal);
+        Assert.Contains("services.chat.offlineIndex", detail, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -127,6 +127,30 @@ public sealed class PagesBrowserTests(BrowserFixture fixture) : IClassFixture<Br
     }
 
     [Fact]
+    public async Task Chat_NoChatModelConfigured_OfflineRecallShownWithItsMethod()
+    {
+        await using var server = await TestServer.StartAsync();
+        await using var browser = await fixture.OpenAsync(server: server.BaseAddress);
+        await browser.SignInAsync(TestServer.AcmeKey, "chat");
+        var page = browser.Page;
+        await page.GetByLabel("Conversation").FillAsync("browser-offline");
+        var answer = page.Locator("#chat-log li.assistant");
+        await page.GetByLabel("Message").FillAsync("My desk is number 214 on the third floor.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
+        await Assertions.Expect(answer).ToHaveCountAsync(1);
+        await Assertions.Expect(answer.Last).Not.ToHaveAttributeAsync("aria-busy", "true");
+        await page.GetByLabel("Message").FillAsync("Which desk is mine?");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
+
+        await Assertions.Expect(answer.Last).ToContainTextAsync("Offline chat (memory-recall, no chat model configured)");
+        await Assertions.Expect(answer.Last).ToContainTextAsync("\"My desk is number 214 on the third floor.\"");
+        await Assertions.Expect(page.Locator("#chat-meta")).ToContainTextAsync("offline: memory-recall");
+        await Assertions.Expect(page.Locator("#chat-meta")).Not.ToContainTextAsync("Model ");
+        await browser.ScreenshotAsync("chat-offline-recall");
+        Assert.Empty(browser.ConsoleErrors);
+    }
+
+    [Fact]
     public async Task Images_Generate_ShowsStoredImageWithDownloadLink()
     {
         await using var browser = await fixture.OpenAsync();

@@ -10,6 +10,9 @@ namespace Assay.Services.Chat.Memory;
 /// </summary>
 internal sealed class RunningSummaryMemory(int k, IChatClient summarizer, ChatStore store) : IMemoryStrategy
 {
+    /// <summary>How the summary message starts, so readers of the prompt (the offline recall) can tell it from the system prompt.</summary>
+    public const string SummaryPrefix = "Summary of the earlier conversation: ";
+
     public MemoryKind Kind => MemoryKind.Summary;
 
     public async Task<IReadOnlyList<ChatMessage>> SelectAsync(string tenant, string conversation, IReadOnlyList<ChatTurn> history, CancellationToken cancellationToken)
@@ -29,7 +32,7 @@ internal sealed class RunningSummaryMemory(int k, IChatClient summarizer, ChatSt
                 store.WriteSummary(tenant, conversation, upTo, summary);
             }
 
-            messages.Add(new ChatMessage(ChatRole.System, "Summary of the earlier conversation: " + summary));
+            messages.Add(new ChatMessage(ChatRole.System, SummaryPrefix + summary));
         }
 
         messages.AddRange(recent.Select(MemoryKinds.ToMessage));

@@ -170,7 +170,11 @@ const Assay = (() => {
 
   function showChatMeta(reply) {
     const u = reply.usage;
-    const parts = ["Model " + reply.model, "memory strategy: " + reply.memory + " (" + reply.historyMessages + " earlier messages in the prompt)"];
+    // Without a chat model the server answers by an offline method and reports it as "offline:METHOD".
+    const model = reply.model.startsWith("offline:")
+      ? "offline: " + reply.model.slice("offline:".length) + " (no chat model configured; the answer quotes, nothing was generated)"
+      : "Model " + reply.model;
+    const parts = [model, "memory strategy: " + reply.memory + " (" + reply.historyMessages + " earlier messages in the prompt)"];
     if (u) {
       parts.push(u.inputTokens + " input / " + u.outputTokens + " output tokens" + (u.tokensEstimated ? " (estimated)" : ""));
       if (u.timeToFirstTokenMs != null) { parts.push("first token " + Math.round(u.timeToFirstTokenMs) + " ms"); }
