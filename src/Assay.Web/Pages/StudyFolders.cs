@@ -3,13 +3,18 @@ using Assay.Services.Configuration;
 namespace Assay.Web.Pages;
 
 /// <summary>
-/// The migration study output folders the pages can show: every direct sub-folder of the
-/// studies root that holds a <c>summary.json</c> or a <c>report.html</c>. The root is
-/// <c>ASSAY_STUDIES_DIR</c> when set, else <c>DATA_DIR/studies</c>.
+/// The migration study output folders a tenant's pages can show: its own studies started on the
+/// server (<c>ROOT/tenants/TENANT/</c>) and the shared ones an operator put in the root itself
+/// (for example with <c>assay migrate --out ROOT/NAME</c>): every such sub-folder that holds a
+/// <c>summary.json</c> or a <c>report.html</c>. The root is <c>services.studies.directory</c>,
+/// else <c>ASSAY_STUDIES_DIR</c>, else <c>DATA_DIR/studies</c>. A tenant never sees another's.
 /// </summary>
 internal sealed class StudyFolders(string root)
 {
     public const string EnvironmentVariable = "ASSAY_STUDIES_DIR";
+
+    /// <summary>The sub-folder of the root that holds one folder per tenant (never a study: study ids end in a time stamp).</summary>
+    public const string TenantsFolder = "tenants";
 
     public string Root { get; } = root;
 
@@ -19,37 +24,48 @@ internal sealed class StudyFolders(string root)
         return string.IsNullOrWhiteSpace(fromEnvironment) ? Path.Combine(options.DataDir, "studies") : fromEnvironment;
     }
 
-    public IReadOnlyList<StudyFolder> List()
+    public static string TenantRoot(string root, string tenant)
     {
-        if (!Directory.Exists(Root))
+        Assay.Services.Rag.Index.IndexCatalog.ValidateName(tenant, "Tenant");
+        return Path.Combine(root, TenantsFolder, tenant);
+    }
+
+    /// <summary>The tenant's own studies, then the shared ones, each newest first.</summary>
+    public IReadOnlyList<StudyFolder> List(string tenant) =>
+        [.. ListIn(TenantRoot(Root, tenant), shared: false), .. ListIn(Root, shared: true)];
+
+    /// <summary>The path of one output file of a study the tenant can see (its own first), or null (no traversal).</summary>
+    public string? FileOf(string tenant, string study, string file)
+    {
+        if (study.Length == 0 || study.IndexOfAny(['/', '\\']) >= 0 || study is "." or ".." || study == TenantsFolder)
+        {
+            return null;
+        }
+
+        return new[] { Path.Combine(TenantRoot(Root, tenant), study, file), Path.Combine(Root, study, file) }.FirstOrDefault(File.Exists);
+    }
+
+    private static IEnumerable<StudyFolder> ListIn(string folder, bool shared)
+    {
+        if (!Directory.Exists(folder))
         {
             return [];
         }
 
-        return Directory.EnumerateDirectories(Root)
+        return Directory.EnumerateDirectories(folder)
+            .Where(d => !string.Equals(Path.GetFileName(d), TenantsFolder, StringComparison.Ordinal))
             .Select(d => new StudyFolder(
                 Path.GetFileName(d),
                 File.Exists(Path.Combine(d, "summary.json")),
                 File.Exists(Path.Combine(d, "report.html")),
-                Directory.GetLastWriteTimeUtc(d)))
+                Directory.GetLastWriteTimeUtc(d),
+                shared))
             .Where(s => s.HasSummary || s.HasReport)
             .OrderByDescending(s => s.ModifiedUtc)
             .ThenBy(s => s.Name, StringComparer.Ordinal)
             .ToList();
     }
-
-    /// <summary>The path of one output file of a listed study, or null when the name is not a listed study (no traversal).</summary>
-    public string? FileOf(string study, string file)
-    {
-        if (study.Length == 0 || study.IndexOfAny(['/', '\\']) >= 0 || study is "." or "..")
-        {
-            return null;
-        }
-
-        var path = Path.Combine(Root, study, file);
-        return File.Exists(path) ? path : null;
-    }
 }
 
-/// <summary>One study output folder: its name and which outputs it holds.</summary>
-internal sealed record StudyFolder(string Name, bool HasSummary, bool HasReport, DateTime ModifiedUtc);
+/// <summary>One study output folder: its name, which outputs it holds, and whether it is shared by every key (put there by the operator) rather than the tenant's own.</summary>
+internal sealed record StudyFolder(string Name, bool HasSummary, bool HasReport, DateTime ModifiedUtc, bool Shared);

@@ -37,17 +37,21 @@ internal sealed class StudyRunRegistry(StudyRunSettings settings, string root, S
         }
     }
 
-    /// <summary>A new, empty output folder named after the study and the start time (e.g. <c>incident-summaries-20261122-071500</c>).</summary>
-    public (string Id, string Path) CreateOutputFolder(string studyName)
+    /// <summary>Where a tenant's studies started on the server go: only that tenant lists and reads them.</summary>
+    public string RootOf(string tenant) => Pages.StudyFolders.TenantRoot(Root, tenant);
+
+    /// <summary>A new, empty output folder of the tenant, named after the study and the start time (e.g. <c>incident-summaries-20261122-071500</c>).</summary>
+    public (string Id, string Path) CreateOutputFolder(string tenant, string studyName)
     {
         var stem = Slug(studyName) + "-" + time.GetUtcNow().ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
+        var root = RootOf(tenant);
         lock (_gate)
         {
-            Directory.CreateDirectory(Root);
+            Directory.CreateDirectory(root);
             for (var n = 1; ; n++)
             {
                 var id = n == 1 ? stem : $"{stem}-{n}";
-                var path = Path.Combine(Root, id);
+                var path = Path.Combine(root, id);
                 if (!Directory.Exists(path))
                 {
                     Directory.CreateDirectory(path);

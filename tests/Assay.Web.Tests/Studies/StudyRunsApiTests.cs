@@ -64,8 +64,16 @@ public sealed class StudyRunsApiTests
         var listed = await Problems.JsonAsync(await client.GetAsync(new Uri("/v1/studies/", UriKind.Relative)));
         var folder = Assert.Single(listed.GetProperty("studies").EnumerateArray(), s => s.GetProperty("name").GetString() == id);
         Assert.True(folder.GetProperty("hasReport").GetBoolean());
+        Assert.False(folder.GetProperty("shared").GetBoolean());
         var report = await client.GetAsync(new Uri($"/v1/studies/{id}/report.html", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, report.StatusCode);
+
+        // Another tenant neither lists nor reads it.
+        using var globex = server.Client(TestServer.GlobexKey);
+        var theirs = await Problems.JsonAsync(await globex.GetAsync(new Uri("/v1/studies/", UriKind.Relative)));
+        Assert.DoesNotContain(theirs.GetProperty("studies").EnumerateArray(), s => s.GetProperty("name").GetString() == id);
+        await Problems.AssertProblemAsync(await globex.GetAsync(new Uri($"/v1/studies/{id}/report.html", UriKind.Relative)), HttpStatusCode.NotFound);
+        await Problems.AssertProblemAsync(await globex.GetAsync(new Uri($"/v1/studies/{id}/summary.json", UriKind.Relative)), HttpStatusCode.NotFound);
         Assert.Contains("incident-summaries", await report.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var summary = await Problems.JsonAsync(await client.GetAsync(new Uri($"/v1/studies/{id}/summary.json", UriKind.Relative)));
         Assert.Equal(4, summary.GetProperty("models").GetArrayLength());
@@ -87,7 +95,7 @@ public sealed class StudyRunsApiTests
         var done = (await StudyFiles.FollowAsync(client, started.Headers.Location!.ToString(), RunTimeout))[^1].Data;
         Assert.True(done.GetProperty("status").GetString() == "succeeded", done.ToString());
         Assert.Equal(30, done.GetProperty("calls").GetProperty("done").GetInt32());
-        var folder = Path.Combine(server.Options.DataDir, "studies", id);
+        var folder = Path.Combine(server.Options.DataDir, "studies", "tenants", "acme", id);
         Assert.True(File.Exists(Path.Combine(folder, "input", "incidents.csv")));
         Assert.True(File.Exists(Path.Combine(folder, "report.html")));
         Assert.True(File.Exists(Path.Combine(folder, "runs.sqlite")));

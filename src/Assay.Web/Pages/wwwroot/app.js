@@ -114,7 +114,7 @@ const Assay = (() => {
     }
     const ul = el("ul", { class: "studies" });
     for (const s of data.studies) {
-      const li = el("li", {}, el("strong", {}, s.name), " ");
+      const li = el("li", {}, el("strong", {}, s.name), " ", el("span", { class: "muted" }, s.shared ? "(shared on this server)" : "(yours)"), " ");
       if (s.hasReport) { li.append(el("button", { type: "button", class: "link", "aria-label": "Open report of " + s.name, onclick: () => openReport(s.name) }, "Open report")); }
       if (s.hasSummary) { li.append(" ", el("a", { href: "#playground", "aria-label": "Playground with " + s.name, onclick: () => { sessionStorage.setItem("assay.pgStudy", s.name); } }, "Playground")); }
       ul.append(li);
