@@ -10,7 +10,8 @@ namespace Assay.Migration.Study;
 /// </summary>
 public static class StudyLoader
 {
-    public static Study Load(string path)
+    /// <param name="sandbox">When set, the files the study names must lie inside this folder (checked before whether they exist).</param>
+    public static Study Load(string path, string? sandbox = null)
     {
         var full = Path.GetFullPath(path);
         if (!File.Exists(full))
@@ -18,11 +19,11 @@ public static class StudyLoader
             throw new AssayException($"{path}: study file not found; pass the path of a study YAML file (see samples/README.md for the format).");
         }
 
-        return Parse(File.ReadAllText(full), full);
+        return Parse(File.ReadAllText(full), full, sandbox);
     }
 
     /// <summary>Parses study text; <paramref name="filePath"/> names the file in errors and anchors relative paths.</summary>
-    public static Study Parse(string yaml, string filePath)
+    public static Study Parse(string yaml, string filePath, string? sandbox = null)
     {
         YamlLocations locations;
         StudyFile? file;
@@ -44,7 +45,7 @@ public static class StudyLoader
             throw new AssayException($"{filePath}: the study file is empty; start from samples/incidents/study.yaml (documented in samples/README.md).");
         }
 
-        return new StudyValidator(file, filePath, locations).Validate();
+        return new StudyValidator(file, filePath, locations, sandbox).Validate();
     }
 
     private static string Explain(YamlException ex)

@@ -6,14 +6,15 @@ using Assay.Models;
 namespace Assay.Migration.Study;
 
 /// <summary>Turns a parsed study file into a <see cref="Study"/>, or throws naming file, line, field and the fix.</summary>
-internal sealed partial class StudyValidator(StudyFile file, string filePath, YamlLocations locations)
+/// <param name="sandbox">When set, every file the study reads must lie inside this folder, checked before whether it exists (a server reading an uploaded study must not reveal which of its own files exist).</param>
+internal sealed partial class StudyValidator(StudyFile file, string filePath, YamlLocations locations, string? sandbox = null)
 {
     private readonly string _folder = Path.GetDirectoryName(filePath) ?? ".";
 
     public Study Validate()
     {
         var dataset = file.Dataset ?? throw Error("dataset", "is missing; add 'dataset: { path: items.csv }'");
-        var datasetPath = Resolve(Require(dataset.Path, "dataset.path", "a CSV or JSONL file such as 'items.csv'"));
+        var datasetPath = ResolveFile(Require(dataset.Path, "dataset.path", "a CSV or JSONL file such as 'items.csv'"), "dataset.path");
         if (!File.Exists(datasetPath))
         {
             throw Error("dataset.path", $"'{dataset.Path}' does not exist (looked at {datasetPath}); paths are relative to the study file's folder");
@@ -91,7 +92,7 @@ internal sealed partial class StudyValidator(StudyFile file, string filePath, Ya
         string? recording = null;
         if (model.StartsWith("replay:", StringComparison.OrdinalIgnoreCase))
         {
-            recording = Resolve(model["replay:".Length..]);
+            recording = ResolveFile(model["replay:".Length..], "source.model");
             Check(File.Exists(recording), "source.model", $"names a recording that does not exist ({recording}); paths are relative to the study file's folder");
         }
         else
@@ -204,6 +205,21 @@ internal sealed partial class StudyValidator(StudyFile file, string filePath, Ya
     }
 
     private string Resolve(string path) => Path.GetFullPath(Path.Combine(_folder, path.Trim()));
+
+    private string ResolveFile(string path, string field)
+    {
+        var full = Resolve(path);
+        if (sandbox is not null)
+        {
+            var relative = Path.GetRelativePath(Path.GetFullPath(sandbox), full);
+            Check(
+                !Path.IsPathRooted(relative) && relative != ".." && !relative.StartsWith(".." + Path.DirectorySeparatorChar, StringComparison.Ordinal),
+                field,
+                "must name a file in the study's own folder (a name such as 'items.csv'); this study may not read other files");
+        }
+
+        return full;
+    }
 
     private string Require(string? value, string field, string what) =>
         string.IsNullOrWhiteSpace(value) ? throw Error(field, $"is missing; write {what}") : value;

@@ -66,13 +66,13 @@ internal static partial class StudyIntake
 
             string CleanStage(string text) => text.Replace(stage + Path.DirectorySeparatorChar, string.Empty, StringComparison.Ordinal)
                 + (text.Contains("does not exist", StringComparison.Ordinal) ? " Upload the files the study names together with it (as 'file' fields), under those names." : string.Empty);
-            var staged = Checked(() => StudyLoader.Load(Path.Combine(stage, studyName)), s => policy.Check(s, stage, tenant), CleanStage);
+            var staged = Checked(() => StudyLoader.Load(Path.Combine(stage, studyName), sandbox: stage), s => policy.Check(s, stage, tenant), CleanStage);
             var (id, output) = registry.CreateOutputFolder(tenant, staged.Name);
             var input = Path.Combine(output, "input");
             Directory.Move(stage, input);
             string Clean(string text) => text.Replace(input + Path.DirectorySeparatorChar, string.Empty, StringComparison.Ordinal)
                 .Replace(registry.RootOf(tenant) + Path.DirectorySeparatorChar, string.Empty, StringComparison.Ordinal);
-            var study = Checked(() => StudyLoader.Load(Path.Combine(input, studyName)), s => policy.Check(s, input, tenant), Clean);
+            var study = Checked(() => StudyLoader.Load(Path.Combine(input, studyName), sandbox: input), s => policy.Check(s, input, tenant), Clean);
             return new PreparedStudy(study, id, output, "upload " + studyName, ModelsOf(study), Clean);
         }
         finally

@@ -27,6 +27,28 @@ public class StudyLoaderTests
         seed: 7
         """;
 
+    [Theory]
+    [InlineData("../items.csv")]
+    [InlineData("/etc/hostname")]
+    [InlineData("/no/such/items.csv")]
+    public void Parse_Sandboxed_FileOutsideTheFolderRefusedBeforeItsExistence(string path)
+    {
+        using var files = new StudyFiles();
+        files.WriteDataset(3);
+        var ex = Assert.Throws<AssayException>(() => StudyLoader.Parse(Valid.Replace("path: items.csv", "path: " + path, StringComparison.Ordinal), Path.Combine(files.Folder, "study.yaml"), sandbox: files.Folder));
+        Assert.Contains("line 3: dataset.path must name a file in the study's own folder", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(path, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_Sandboxed_FileInsideTheFolderAccepted()
+    {
+        using var files = new StudyFiles();
+        files.WriteDataset(3);
+        var study = StudyLoader.Parse(Valid, Path.Combine(files.Folder, "study.yaml"), sandbox: files.Folder);
+        Assert.Equal(Path.Combine(files.Folder, "items.csv"), study.DatasetPath);
+    }
+
     [Fact]
     public void Parse_ValidStudy_FillsDefaultsAndResolvesPaths()
     {

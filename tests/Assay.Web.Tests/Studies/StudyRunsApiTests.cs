@@ -154,13 +154,22 @@ public sealed class StudyRunsApiTests
     }
 
     [Fact]
-    public async Task StartRun_RecordingOutsideTheUpload_400()
+    public async Task StartRun_FilesOutsideTheUpload_400SameAnswerWhetherOrNotTheyExist()
     {
         await using var server = await TestServer.StartAsync();
         using var client = server.Client();
-        var yaml = UploadedStudy.Replace("replay:source-recording.csv", "replay:" + StudyFiles.Incidents("source-recording.csv"), StringComparison.Ordinal);
-        var detail = await Problems.AssertProblemAsync(await client.PostAsync(new Uri("/v1/studies/runs", UriKind.Relative), StudyFiles.Upload(yaml)), HttpStatusCode.BadRequest);
-        Assert.Contains("source.model must name a file uploaded with the study", detail, StringComparison.Ordinal);
+
+        async Task<string> DetailAsync(string from, string to) => await Problems.AssertProblemAsync(
+            await client.PostAsync(new Uri("/v1/studies/runs", UriKind.Relative), StudyFiles.Upload(UploadedStudy.Replace(from, to, StringComparison.Ordinal))), HttpStatusCode.BadRequest);
+
+        var existing = await DetailAsync("replay:source-recording.csv", "replay:" + StudyFiles.Incidents("source-recording.csv"));
+        var missing = await DetailAsync("replay:source-recording.csv", "replay:" + StudyFiles.Incidents("no-such-recording.csv"));
+        Assert.Contains("source.model must name a file in the study's own folder", existing, StringComparison.Ordinal);
+        Assert.Equal(existing, missing);
+
+        var dataset = await DetailAsync("path: incidents.csv", "path: /etc/hostname");
+        Assert.Contains("dataset.path must name a file in the study's own folder", dataset, StringComparison.Ordinal);
+        Assert.Equal(dataset, await DetailAsync("path: incidents.csv", "path: /etc/no-such-file"));
     }
 
     [Fact]
