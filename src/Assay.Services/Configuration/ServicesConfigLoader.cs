@@ -4,7 +4,10 @@ using YamlDotNet.Serialization.NamingConventions;
 
 namespace Assay.Services.Configuration;
 
-/// <summary>Reads the <c>services:</c> section of an <c>assay.yaml</c> (camelCase keys); other sections belong to other areas and are ignored.</summary>
+/// <summary>
+/// Reads the <c>services:</c> section of an <c>assay.yaml</c> (camelCase keys). An unknown key is an
+/// error naming its line: a misspelt setting (say <c>allowedModel</c>) must not be silently dropped.
+/// </summary>
 public static class ServicesConfigLoader
 {
     public static ServicesOptions Load(string? path)
@@ -21,7 +24,6 @@ public static class ServicesConfigLoader
 
         var deserializer = new DeserializerBuilder()
             .WithNamingConvention(CamelCaseNamingConvention.Instance)
-            .IgnoreUnmatchedProperties()
             .Build();
         try
         {
@@ -46,8 +48,21 @@ public static class ServicesConfigLoader
         }
         catch (YamlException ex)
         {
-            throw new AssayException($"Config file '{path}' line {ex.Start.Line}: {ex.InnerException?.Message ?? ex.Message} (see the services: section in docs).", ExitCodes.BadInput);
+            throw new AssayException($"Config file '{path}' line {ex.Start.Line}: {Explain(ex)}", ExitCodes.BadInput);
         }
+    }
+
+    private static string Explain(YamlException ex)
+    {
+        var message = ex.InnerException?.Message ?? ex.Message;
+        const string notFound = "Property '";
+        if (message.StartsWith(notFound, StringComparison.Ordinal) && message.Contains("not found on type", StringComparison.Ordinal))
+        {
+            var name = message[notFound.Length..message.IndexOf('\'', notFound.Length)];
+            return $"unknown setting '{name}'; check its spelling (settings are camelCase; see the services: example in src/Assay.Services/README.md).";
+        }
+
+        return $"{message.TrimEnd('.')}; check the value's type (see the services: example in src/Assay.Services/README.md).";
     }
 
     private sealed class ConfigRoot

@@ -36,6 +36,14 @@ public sealed class ServicesConfigLoaderTests : IDisposable
     }
 
     [Fact]
+    public void Load_MisspeltSetting_ErrorNamesItsLine()
+    {
+        var path = Write("services:\n  chat:\n    model: openai:gpt-4o-mini\n  allowedModel: [\"bedrock:*\"]\n");
+        var error = Assert.Throws<AssayException>(() => ServicesConfigLoader.Load(path));
+        Assert.Contains("line 4: unknown setting 'allowedModel'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Load_ZeroRunningStudies_NamesTheSettingAndFile()
     {
         var path = Write("services:\n  studies:\n    maxRunning: 0\n");
