@@ -148,7 +148,7 @@ internal static class ServiceCommands
             foreach (var path in parse.GetValue(files)!)
             {
                 var result = await service.IngestAsync(parse.GetValue(TenantOption)!, parse.GetValue(index)!, Path.GetFileName(path), await ReadBytesAsync(path, ct), ct);
-                await parse.InvocationConfiguration.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{result.Status,-9} {result.FileName}: {result.Pages} pages, {result.Chunks} passages ({result.EmbeddingModel})"));
+                await parse.InvocationConfiguration.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{result.Status,-9} {result.FileName}: {result.Pages} pages, {result.Chunks} passages ({result.EmbeddingModel}{(result.TokenCounting is null ? "" : "; tokens " + result.TokenCounting)})"));
             }
 
             return ExitCodes.Ok;
