@@ -8,6 +8,7 @@ using Assay.Services.Chat;
 using Assay.Services.Configuration;
 using Assay.Services.Images;
 using Assay.Services.Rag;
+using Assay.Services.Rag.Answers;
 using Assay.Services.Rag.Evaluation;
 using Assay.Services.Rag.Index;
 using Assay.Services.Summaries;
@@ -190,7 +191,7 @@ internal static class ServiceCommands
             var options = LoadOptions(parse);
             var service = new RagService(models, options, TimeProvider.System);
             var items = QaSetReader.Read(parse.GetValue(qa)!);
-            var report = await new RetrievalEvaluator(service).EvaluateAsync(parse.GetValue(TenantOption)!, parse.GetValue(index)!, items, parse.GetValue(evalK), options.Rag.RelevanceThreshold, ct);
+            var report = await new RetrievalEvaluator(service).EvaluateAsync(parse.GetValue(TenantOption)!, parse.GetValue(index)!, items, parse.GetValue(evalK), RelevanceGate.From(options.Rag), options.Rag.TopK, ct);
             await parse.InvocationConfiguration.Output.WriteAsync(EvaluationReportWriter.Format(report));
             var hybrid = report.Modes.Single(m => m.Mode == SearchMode.Hybrid);
             if (parse.GetValue(minRecall) is { } gate && hybrid.RecallAtK < gate)
