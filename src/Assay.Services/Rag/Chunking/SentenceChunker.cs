@@ -9,7 +9,7 @@ namespace Assay.Services.Rag.Chunking;
 /// Splits each page into passages of whole sentences of at most <c>chunkTokens</c> tokens;
 /// each passage after the first repeats the previous one's last sentences up to
 /// <c>overlapTokens</c>, so an answer that straddles a boundary is whole in one of them.
-/// Passages never cross pages, so every citation has one page. A sentence longer than a
+/// Passages never cross pages, so every citation has one page, nor numbered sections. A sentence longer than a
 /// whole passage is cut at word boundaries. Sentences come from the model layer's
 /// <see cref="SentenceSplitter"/> after <see cref="TextBlocks"/> has cut the page at blank lines
 /// and bullets; tokens are counted by the given counter (o200k_base when installed, else the
@@ -47,9 +47,9 @@ public sealed class SentenceChunker
     public IReadOnlyList<Chunk> Split(LoadedDocument document)
     {
         var chunks = new List<Chunk>();
-        foreach (var page in document.Pages)
+        foreach (var (page, section) in document.Pages.SelectMany(p => TextBlocks.Sections(p.Text).Select(s => (p, s))))
         {
-            var sentences = Sentences(page.Text).SelectMany(SplitLong).ToList();
+            var sentences = section.SelectMany(SentenceSplitter.Split).SelectMany(SplitLong).ToList();
             var sizes = sentences.Select(tokens.Count).ToList();
             var start = 0;
             while (start < sentences.Count)

@@ -62,6 +62,16 @@ public sealed class SentenceChunkerTests
     }
 
     [Fact]
+    public void Split_NumberedHeadings_PassagesNeverCrossSections()
+    {
+        var page = "2. Working Hours\n\nWe work from nine to five.\n\n3. Vacation\n\nEveryone gets 20 days.\nAsk two weeks ahead.";
+
+        var chunks = new SentenceChunker(100, 10).Split(Doc(page));
+
+        Assert.Equal(["2. Working Hours We work from nine to five.", "3. Vacation Everyone gets 20 days. Ask two weeks ahead."], chunks.Select(c => c.Text));
+    }
+
+    [Fact]
     public void Split_TwoPages_ChunksNeverCrossPages()
     {
         var chunks = new SentenceChunker(100, 10).Split(Doc("Page one says hello.", "Page two says goodbye."));
