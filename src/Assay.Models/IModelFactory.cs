@@ -1,3 +1,4 @@
+using Assay.Models.Tokenization;
 using Microsoft.Extensions.AI;
 
 namespace Assay.Models;
@@ -19,4 +20,10 @@ public interface IModelFactory
 #pragma warning disable MEAI001 // IImageGenerator is marked experimental in Microsoft.Extensions.AI.Abstractions; it is the only image abstraction there is.
     IImageGenerator CreateImageGenerator(string modelId);
 #pragma warning restore MEAI001
+
+    /// <summary>
+    /// A real tokenizer for budgets (chunk sizes, summary chunks), or null when none is installed;
+    /// callers then fall back to an estimate they label as such.
+    /// </summary>
+    ITokenCounter? Tokens { get; }
 }

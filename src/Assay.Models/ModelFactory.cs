@@ -60,6 +60,9 @@ public sealed class ModelFactory : IModelFactory, IDisposable
     /// <summary>The o200k_base counter used when a provider reports no tokens.</summary>
     public TokenCounter Tokens { get; }
 
+    /// <summary>The o200k_base counter when its rank file is present (scripts/setup.sh fetches it), else null.</summary>
+    ITokenCounter? IModelFactory.Tokens => Tokens.IsAvailable ? Tokens : null;
+
     /// <summary>The provider prefixes this factory knows.</summary>
     public IReadOnlyCollection<string> ProviderNames => _providers.Keys;
 

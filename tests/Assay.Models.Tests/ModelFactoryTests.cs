@@ -74,6 +74,26 @@ public sealed class ModelFactoryTests
         Assert.Contains("MaxAttempts", ex.Message, StringComparison.Ordinal);
     }
 
+    [Assay.Testing.TokenizerFact]
+    public void Tokens_RankFilePresent_TheO200kCounter()
+    {
+        using var factory = CreateSut();
+
+        var tokens = ((IModelFactory)factory).Tokens;
+
+        Assert.NotNull(tokens);
+        Assert.Equal("o200k_base tokenizer", tokens.Method);
+        Assert.Equal(4, tokens.Count("Hello, world!"));
+    }
+
+    [Fact]
+    public void Tokens_NoRankFile_NullSoCallersUseTheirLabelledEstimate()
+    {
+        using var factory = new ModelFactory(new ModelFactoryOptions { Environment = TestFactory.Environment(), TokenizerPath = "/no/such/o200k_base.json" });
+
+        Assert.Null(((IModelFactory)factory).Tokens);
+    }
+
     private static ModelFactory CreateSut(params (string, string)[] environment) =>
         new(new ModelFactoryOptions { Environment = TestFactory.Environment(environment), TokenizerPath = TestFactory.TokenizerPath });
 }

@@ -8,6 +8,7 @@ using Assay.Migration.Prompts;
 using Assay.Migration.Runs;
 using Assay.Migration.Store;
 using Assay.Migration.Study;
+using Assay.Models.Tokenization;
 
 namespace Assay.Bench.Migration;
 
@@ -134,7 +135,7 @@ internal static class MigrationBench
             PromptField = "candidates[0].prompt",
         };
         var studyItems = documents.Select((d, i) => new StudyItem { ItemId = Assay.Migration.Datasets.ItemIds.For(d), Row = i + 1, Document = d }).ToList();
-        var runner = new GenerationRunner(models, store, new GenerationSettings("You are an assistant.", 1024, 0, 1), concurrency, TimeProvider.System, new ApproximateTokenCounter());
+        var runner = new GenerationRunner(models, store, new GenerationSettings("You are an assistant.", 1024, 0, 1), concurrency, TimeProvider.System, EstimatedTokenCounter.Instance);
 
         // Warm-up on other items (JIT, connection pool), not counted.
         var warm = studyItems.Take(64).Select(i => i with { ItemId = "warm" + i.ItemId }).ToList();

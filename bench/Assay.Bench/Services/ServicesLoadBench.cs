@@ -35,13 +35,13 @@ internal static partial class ServicesLoadBench
         // One thread per embedding call: under load the parallelism comes from concurrent requests.
         using var models = new ModelFactory(new ModelFactoryOptions(), [new LocalModelProvider(maxDegreeOfParallelism: 1)]);
         var rag = new RagService(models, options, TimeProvider.System);
-        await rag.IngestAsync("bench", "hr", "employee_handbook.pdf", await File.ReadAllBytesAsync(SharedData.File("hr/employee_handbook.pdf")), CancellationToken.None);
+        var ingested = await rag.IngestAsync("bench", "hr", "employee_handbook.pdf", await File.ReadAllBytesAsync(SharedData.File("hr/employee_handbook.pdf")), CancellationToken.None);
 
         await using var app = AssayServer.Build(new ServerSettings(options, models) { Urls = "http://127.0.0.1:0" });
         await app.StartAsync();
         var baseUrl = app.Addresses().First().TrimEnd('/');
         var script = SharedData.InRepo("bench/wrk/post-json.lua");
-        Console.WriteLine($"services-load: wrk -t2 -c64 -d{seconds}s on {baseUrl}, offline models (local:use-lite; handbook index, 11 passages), {Environment.ProcessorCount} cores shared by server and wrk");
+        Console.WriteLine($"services-load: wrk -t2 -c64 -d{seconds}s on {baseUrl}, offline models (local:use-lite; handbook index, {ingested.Chunks} passages), {Environment.ProcessorCount} cores shared by server and wrk");
         Console.WriteLine($"{"route",-34} {"req/s",10} {"p50 ms",8} {"p99 ms",8} {"errors",7}");
         var failed = false;
         foreach (var (name, path, body) in new[]

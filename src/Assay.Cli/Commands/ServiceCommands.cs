@@ -8,6 +8,7 @@ using Assay.Services.Chat;
 using Assay.Services.Configuration;
 using Assay.Services.Images;
 using Assay.Services.Rag;
+using Assay.Services.Rag.Answers;
 using Assay.Services.Rag.Evaluation;
 using Assay.Services.Rag.Index;
 using Assay.Services.Summaries;
@@ -156,7 +157,7 @@ internal static class ServiceCommands
             foreach (var path in parse.GetValue(files)!)
             {
                 var result = await service.IngestAsync(parse.GetValue(TenantOption)!, parse.GetValue(index)!, Path.GetFileName(path), await ReadBytesAsync(path, ct), ct);
-                await parse.InvocationConfiguration.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{result.Status,-9} {result.FileName}: {result.Pages} pages, {result.Chunks} passages ({result.EmbeddingModel})"));
+                await parse.InvocationConfiguration.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{result.Status,-9} {result.FileName}: {result.Pages} pages, {result.Chunks} passages ({result.EmbeddingModel}{(result.TokenCounting is null ? "" : "; tokens " + result.TokenCounting)})"));
             }
 
             return ExitCodes.Ok;
@@ -198,7 +199,7 @@ internal static class ServiceCommands
             var options = LoadOptions(parse);
             var service = new RagService(models, options, TimeProvider.System);
             var items = QaSetReader.Read(parse.GetValue(qa)!);
-            var report = await new RetrievalEvaluator(service).EvaluateAsync(parse.GetValue(TenantOption)!, parse.GetValue(index)!, items, parse.GetValue(evalK), options.Rag.RelevanceThreshold, ct);
+            var report = await new RetrievalEvaluator(service).EvaluateAsync(parse.GetValue(TenantOption)!, parse.GetValue(index)!, items, parse.GetValue(evalK), RelevanceGate.From(options.Rag), options.Rag.TopK, ct);
             await parse.InvocationConfiguration.Output.WriteAsync(EvaluationReportWriter.Format(report));
             var hybrid = report.Modes.Single(m => m.Mode == SearchMode.Hybrid);
             if (parse.GetValue(minRecall) is { } gate && hybrid.RecallAtK < gate)

@@ -3,6 +3,7 @@ using Assay.Migration.Generation;
 using Assay.Migration.Prompts;
 using Assay.Migration.Store;
 using Assay.Migration.Study;
+using Assay.Models.Tokenization;
 using Assay.Models;
 
 namespace Assay.Migration.Demo;
@@ -27,7 +28,7 @@ public static class DemoRecording
             var model = study.Source with { ModelId = SourceModel, RecordingPath = null };
             await using var store = RunStores.Sqlite(Path.Combine(folder, "recording.sqlite"));
             await store.InitializeAsync(cancellationToken);
-            var runner = new GenerationRunner(models, store, study.Generation, concurrency: 1, time, new ApproximateTokenCounter());
+            var runner = new GenerationRunner(models, store, study.Generation, concurrency: 1, time, EstimatedTokenCounter.Instance);
             await runner.RunAsync("recording", [new GenerationJob(model, model.Name, study.Source.Prompt, dataset.Items, 1)], cancellationToken);
             var order = dataset.Items.Select((item, index) => (item.ItemId, index)).ToDictionary(p => p.ItemId, p => p.index, StringComparer.Ordinal);
             var records = (await runner.ReadAsync("recording", cancellationToken)).OrderBy(r => order[r.ItemId]).ToList();

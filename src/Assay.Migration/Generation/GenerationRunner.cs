@@ -3,6 +3,7 @@ using Assay.Migration.Prompts;
 using Assay.Migration.Runs;
 using Assay.Migration.Store;
 using Assay.Migration.Study;
+using Assay.Models.Tokenization;
 using Assay.Models;
 using Microsoft.Extensions.AI;
 

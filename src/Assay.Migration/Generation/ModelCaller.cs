@@ -2,6 +2,7 @@ using Assay.Migration.Prompts;
 using Assay.Migration.Runs;
 using Assay.Migration.Study;
 using Assay.Models.Metering;
+using Assay.Models.Tokenization;
 using Microsoft.Extensions.AI;
 
 namespace Assay.Migration.Generation;

@@ -1,4 +1,5 @@
 using Assay.Migration.Runs;
+using Assay.Models.Tokenization;
 
 namespace Assay.Migration.Prompts;
 

@@ -8,6 +8,7 @@ using Assay.Migration.Prompts;
 using Assay.Migration.Runs;
 using Assay.Migration.Store;
 using Assay.Models.Replay;
+using Assay.Models.Tokenization;
 using Assay.Models;
 
 namespace Assay.Migration.Study;
@@ -24,7 +25,7 @@ public sealed class StudyRunner(
     Func<string, string, CancellationToken, Task<string>>? bedrockOptimize = null,
     Func<string, bool>? hasCatalogPrice = null)
 {
-    private readonly ITokenCounter _tokens = tokens ?? new ApproximateTokenCounter();
+    private readonly ITokenCounter _tokens = tokens ?? EstimatedTokenCounter.Instance;
 
     /// <summary>
     /// The runner every host uses (assay migrate, assay serve): the model layer's o200k token
@@ -36,7 +37,7 @@ public sealed class StudyRunner(
         ? new StudyRunner(
             factory,
             time,
-            ModelLayerTokenCounter.Best(factory.Tokens),
+            EstimatedTokenCounter.Or(factory),
             bedrockOptimize: async (prompt, target, ct) => (await factory.OptimizePromptAsync(prompt, BedrockName(target), ct)).Text,
             hasCatalogPrice: id => factory.Prices.Find(id) is not null)
         : new StudyRunner(models, time);

@@ -4,10 +4,11 @@ namespace Assay.Models.Extractive;
 /// Splits prose into sentences: at <c>.</c>, <c>!</c>, <c>?</c> (and runs such as <c>?!</c> or
 /// <c>...</c>) followed by closing quotes or brackets, then space and a capital, digit or
 /// opening quote. Not at abbreviations (<c>Mr.</c>, <c>e.g.</c>, <c>U.S.</c>), initials
-/// (<c>J. K.</c>) or decimals (<c>3.14</c>). A blank line always ends a sentence; a single line
+/// (<c>J. K.</c>), decimals (<c>3.14</c>) or a list number opening a sentence (<c>3. Vacation</c>).
+/// A blank line always ends a sentence; a single line
 /// break ends one only after end punctuation, so hard-wrapped text stays whole.
 /// </summary>
-internal static class SentenceSplitter
+public static class SentenceSplitter
 {
     private static readonly HashSet<string> Abbreviations = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -22,6 +23,7 @@ internal static class SentenceSplitter
     private static readonly string ClosingMarks = "\"'”’)]»";
     private static readonly string OpeningMarks = "\"'“‘([«";
 
+    /// <summary>The sentences of the text, each with its whitespace collapsed to single spaces.</summary>
     public static IReadOnlyList<string> Split(string text)
     {
         var sentences = new List<string>();
@@ -56,7 +58,7 @@ internal static class SentenceSplitter
                     end++;
                 }
 
-                if (IsBoundary(text, i, end))
+                if (IsBoundary(text, start, i, end))
                 {
                     Add(sentences, text, start, end + 1);
                     start = end + 1;
@@ -73,7 +75,7 @@ internal static class SentenceSplitter
         return sentences;
     }
 
-    private static bool IsBoundary(string text, int mark, int end)
+    private static bool IsBoundary(string text, int start, int mark, int end)
     {
         var next = end + 1;
         if (next >= text.Length)
@@ -113,6 +115,11 @@ internal static class SentenceSplitter
         if (word.Length == 1 && char.IsLetter(word[0]) && char.IsUpper(word[0]))
         {
             return false; // an initial: J. K. Rowling
+        }
+
+        if (word.Length <= 2 && word.All(char.IsDigit) && string.IsNullOrWhiteSpace(text[start..(mark - word.Length)]))
+        {
+            return false; // a numbered heading or list item: "3. Vacation"
         }
 
         return !Abbreviations.Contains(word.TrimEnd('.'));

@@ -5,7 +5,7 @@ namespace Assay.Models.Tokenization;
 /// package, fetched by <c>scripts/setup.sh</c>). Used when a provider does not report token
 /// counts; those counts are then marked as estimated, since other models tokenize differently.
 /// </summary>
-public sealed class TokenCounter
+public sealed class TokenCounter : ITokenCounter
 {
     /// <summary>Environment variable naming the o200k_base rank file, overriding the search.</summary>
     public const string PathVariable = "ASSAY_TOKENIZER";
@@ -27,6 +27,11 @@ public sealed class TokenCounter
 
     /// <summary>The encoding's name, for output that says how tokens were counted.</summary>
     public static string EncodingName => "o200k_base";
+
+    /// <summary>True when the rank file exists, so counting will not throw.</summary>
+    public bool IsAvailable => RankFilePath is { } path && File.Exists(path);
+
+    public string Method => $"{EncodingName} tokenizer";
 
     public int Count(string text) => string.IsNullOrEmpty(text) ? 0 : _tokenizer.Value.CountTokens(text);
 

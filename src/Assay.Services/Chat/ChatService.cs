@@ -6,6 +6,7 @@ using Assay.Services.Chat.Store;
 using Assay.Services.Configuration;
 using Assay.Services.Rag;
 using Microsoft.Extensions.AI;
+using Assay.Models.Tokenization;
 
 namespace Assay.Services.Chat;
 
@@ -50,7 +51,7 @@ public sealed partial class ChatService(IModelFactory models, ServicesOptions op
         {
             MemoryKind.Full => new FullBufferMemory(),
             MemoryKind.LastK => new LastTurnsMemory(options.Chat.LastK),
-            MemoryKind.TokenBudget => new TokenBudgetMemory(options.Chat.TokenBudget),
+            MemoryKind.TokenBudget => new TokenBudgetMemory(options.Chat.TokenBudget, EstimatedTokenCounter.Or(models)),
             _ => new RunningSummaryMemory(options.Chat.LastK, Summarizer(chat), store.Value),
         };
 

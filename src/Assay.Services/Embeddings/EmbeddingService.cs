@@ -2,6 +2,7 @@ using Assay.Models;
 using Assay.Services.Configuration;
 using Assay.Services.Text;
 using Microsoft.Extensions.AI;
+using Assay.Models.Tokenization;
 
 namespace Assay.Services.Embeddings;
 
@@ -44,6 +45,7 @@ public sealed class EmbeddingService(IModelFactory models, ServicesOptions optio
 
         var dimensions = request.Dimensions ?? modelDimensions;
         var reported = generated.Usage?.InputTokenCount;
+        var counter = EstimatedTokenCounter.Or(models);
         var items = new List<EmbeddingItem>(generated.Count);
         var estimated = false;
         for (var i = 0; i < generated.Count; i++)
@@ -51,7 +53,7 @@ public sealed class EmbeddingService(IModelFactory models, ServicesOptions optio
             var raw = generated[i].Vector.Span[..dimensions];
             var vector = request.Normalize ? VectorMath.Normalize(raw) : raw.ToArray();
             var own = ReportedTokens(generated[i]);
-            var tokens = own ?? (reported is not null && generated.Count == 1 ? (int)reported.Value : TextTools.EstimateTokens(request.Inputs[i]));
+            var tokens = own ?? (reported is not null && generated.Count == 1 ? (int)reported.Value : counter.Count(request.Inputs[i]));
             estimated |= own is null && (reported is null || generated.Count != 1);
             items.Add(new EmbeddingItem(i, vector, tokens));
         }

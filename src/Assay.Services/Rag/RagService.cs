@@ -1,9 +1,11 @@
+using Assay.Models.Tokenization;
 using Assay.Models;
 using Assay.Services.Configuration;
 using Assay.Services.Rag.Answers;
 using Assay.Services.Rag.Chunking;
 using Assay.Services.Rag.Documents;
 using Assay.Services.Rag.Index;
+using Assay.Services.Text;
 using Microsoft.Extensions.AI;
 
 namespace Assay.Services.Rag;
@@ -46,15 +48,16 @@ public sealed class RagService
             var model = store.GetMeta("embedding_model") ?? options.Embeddings.Model;
             if (store.GetDocumentHash(document.FileName) == document.ContentSha256)
             {
-                return new IngestResult(index, document.FileName, document.ContentSha256, "unchanged", document.Pages.Count, 0, model);
+                return new IngestResult(index, document.FileName, document.ContentSha256, "unchanged", document.Pages.Count, 0, model, null);
             }
 
             var existed = store.GetDocumentHash(document.FileName) is not null;
-            var chunks = new SentenceChunker(options.Rag.ChunkTokens, options.Rag.OverlapTokens).Split(document);
+            var chunker = new SentenceChunker(options.Rag.ChunkTokens, options.Rag.OverlapTokens, EstimatedTokenCounter.Or(models));
+            var chunks = chunker.Split(document);
             var vectors = await EmbedAsync(model, chunks.Select(c => c.Text).ToList(), cancellationToken);
             store.ReplaceDocument(document.FileName, document.ContentSha256, document.Pages.Count, model, chunks, vectors, time.GetUtcNow());
             catalog.Invalidate(tenant, index);
-            return new IngestResult(index, document.FileName, document.ContentSha256, existed ? "replaced" : "added", document.Pages.Count, chunks.Count, model);
+            return new IngestResult(index, document.FileName, document.ContentSha256, existed ? "replaced" : "added", document.Pages.Count, chunks.Count, model, chunker.TokenCounting);
         }
         finally
         {
@@ -108,5 +111,8 @@ public sealed class RagService
     }
 }
 
-/// <summary>What ingestion did: <c>added</c>, <c>replaced</c> (content changed) or <c>unchanged</c> (same SHA-256, skipped).</summary>
-public sealed record IngestResult(string Index, string FileName, string ContentSha256, string Status, int Pages, int Chunks, string EmbeddingModel);
+/// <summary>
+/// What ingestion did: <c>added</c>, <c>replaced</c> (content changed) or <c>unchanged</c> (same
+/// SHA-256, skipped). <see cref="TokenCounting"/> says how passage sizes were counted (null when skipped).
+/// </summary>
+public sealed record IngestResult(string Index, string FileName, string ContentSha256, string Status, int Pages, int Chunks, string EmbeddingModel, string? TokenCounting);

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Assay.Models.Extractive;
 using Assay.Services.Text;
 
 namespace Assay.Services.Summaries;
@@ -19,7 +20,7 @@ internal static partial class CueWordExtractor
 
     public static (string? Equipment, string? Location, string? Problem, string? ActionsTaken, string? NextSteps, string Urgency) Extract(string report)
     {
-        var sentences = TextTools.Sentences(report);
+        var sentences = SentenceSplitter.Split(report);
         return (
             Best(sentences, EquipmentCues, s => AssetTag().IsMatch(s) ? 2 : 0),
             Best(sentences, LocationCues),

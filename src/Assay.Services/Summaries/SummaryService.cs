@@ -1,5 +1,7 @@
 using System.Globalization;
+using Assay.Models.Tokenization;
 using Assay.Models;
+using Assay.Models.Extractive;
 using Assay.Services.Configuration;
 using Assay.Services.Rag.Chunking;
 using Assay.Services.Rag.Documents;
@@ -39,13 +41,14 @@ public sealed class SummaryService(IModelFactory models, ServicesOptions options
 
     private IReadOnlyList<string> Chunk(string text)
     {
-        if (TextTools.EstimateTokens(text) <= options.Summaries.ChunkTokens)
+        var tokens = EstimatedTokenCounter.Or(models);
+        if (tokens.Count(text) <= options.Summaries.ChunkTokens)
         {
             return [text];
         }
 
         var document = new LoadedDocument("report", string.Empty, [new DocumentPage(1, text)]);
-        return new SentenceChunker(options.Summaries.ChunkTokens, 0).Split(document).Select(c => c.Text).ToList();
+        return new SentenceChunker(options.Summaries.ChunkTokens, 0, tokens).Split(document).Select(c => c.Text).ToList();
     }
 
     private async Task<IncidentSummary> OfflineAsync(SummaryRequest request, IReadOnlyList<string> chunks, CancellationToken cancellationToken)
@@ -65,7 +68,7 @@ public sealed class SummaryService(IModelFactory models, ServicesOptions options
         var combined = partials.Count == 1
             ? partials[0]
             : (await summarizer.GetResponseAsync([new ChatMessage(ChatRole.User, string.Join(' ', partials))], cancellationToken: cancellationToken)).Text;
-        var text = string.Join('\n', TextTools.Sentences(combined).Take(lines));
+        var text = string.Join('\n', SentenceSplitter.Split(combined).Take(lines));
         return new IncidentSummary(
             fields.Equipment, fields.Location, fields.Problem, fields.ActionsTaken, fields.NextSteps, fields.Urgency, text,
             offlineModel + "+cue-words",

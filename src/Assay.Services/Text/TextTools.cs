@@ -5,9 +5,9 @@ using System.Text.RegularExpressions;
 namespace Assay.Services.Text;
 
 /// <summary>
-/// Sentence splitting, whitespace clean-up and token estimates shared by chunking, BM25 and
-/// the summaries. Token counts here are ESTIMATES (about 4 characters per token, the usual
-/// rule for English with BPE vocabularies) and are labelled so wherever users see them.
+/// Whitespace clean-up, words and matching forms shared by chunking, BM25 and the summaries.
+/// Sentences come from the model layer's <c>SentenceSplitter</c>; token counts from its
+/// o200k_base tokenizer when installed, else from its labelled estimate (<c>EstimatedTokenCounter</c>).
 /// </summary>
 public static partial class TextTools
 {
@@ -20,38 +20,6 @@ public static partial class TextTools
             .Where(p => p.Length > 0);
         return string.Join("\n\n", paragraphs);
     }
-
-    /// <summary>
-    /// Splits into sentences: at . ! ? followed by space and a capital/digit/bullet, and at
-    /// paragraph breaks and bullets (pdftotext keeps list items on their own lines).
-    /// </summary>
-    public static IReadOnlyList<string> Sentences(string text)
-    {
-        var result = new List<string>();
-        var unified = text.Replace("\r\n", "\n", StringComparison.Ordinal);
-        foreach (var block in BlockBreak().Split(unified))
-        {
-            var flat = Whitespace().Replace(block.Replace('\n', ' '), " ").Trim().TrimStart('\u2022', '\u25AA', '\u25CF', ' ');
-            if (flat.Length == 0)
-            {
-                continue;
-            }
-
-            foreach (var sentence in SentenceEnd().Split(flat))
-            {
-                var s = sentence.Trim();
-                if (s.Length > 0)
-                {
-                    result.Add(s);
-                }
-            }
-        }
-
-        return result;
-    }
-
-    /// <summary>Estimated tokens: ceil(characters / 4). Used for budgets, never reported as exact.</summary>
-    public static int EstimateTokens(string text) => (text.Length + 3) / 4;
 
     /// <summary>Lower-case words and numbers (letters, digits, inner apostrophes dropped).</summary>
     public static IEnumerable<string> Words(string text)
@@ -88,13 +56,6 @@ public static partial class TextTools
     [GeneratedRegex(@"\n\s*\n")]
     private static partial Regex ParagraphBreak();
 
-    // A blank line or a bullet at the start of a line starts a new block.
-    [GeneratedRegex(@"\n\s*\n|\n\s*[\u2022\u25AA\u25CF\-\*]\s+|^\s*[\u2022\u25AA\u25CF]\s+")]
-    private static partial Regex BlockBreak();
-
     [GeneratedRegex(@"[ \t\u00A0]+|\s{2,}")]
     private static partial Regex Whitespace();
-
-    [GeneratedRegex(@"(?<=[.!?][""')\]]?)(?<!(?:^|\s)\d{1,2}\.)\s+(?=[A-Z0-9\u2022""(])")]
-    private static partial Regex SentenceEnd();
 }

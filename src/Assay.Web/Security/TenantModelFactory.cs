@@ -1,3 +1,4 @@
+using Assay.Models.Tokenization;
 using Assay.Models;
 using Assay.Services.Access;
 using Microsoft.AspNetCore.Http;
@@ -32,6 +33,8 @@ internal sealed class TenantModelFactory(IModelFactory inner, ModelAccessPolicy 
         Check(modelId);
         return inner.CreateImageGenerator(modelId);
     }
+
+    public ITokenCounter? Tokens => inner.Tokens;
 
     private void Check(string modelId)
     {

@@ -4,6 +4,7 @@ using Assay.Migration.Runs;
 using Assay.Migration.Store;
 using Assay.Migration.Study;
 using Assay.Migration.Tests.TestDoubles;
+using Assay.Models.Tokenization;
 
 namespace Assay.Migration.Tests.Generation;
 
@@ -26,7 +27,7 @@ public class GenerationRunnerTests
     };
 
     private static GenerationRunner CreateSut(ScriptedModelFactory models, IRunStore store, int concurrency = 4, IProgress<GenerationProgress>? progress = null) =>
-        new(models, store, Settings, concurrency, TimeProvider.System, new ApproximateTokenCounter(), progress);
+        new(models, store, Settings, concurrency, TimeProvider.System, EstimatedTokenCounter.Instance, progress);
 
     [Fact]
     public async Task RunAsync_ManyItems_EveryCallStoredAndConcurrencyRespected()

@@ -1,5 +1,6 @@
 using Assay.Migration.Prompts;
 using Assay.Migration.Runs;
+using Assay.Models.Tokenization;
 
 namespace Assay.Migration.Tests.Prompts;
 
@@ -12,7 +13,7 @@ public class TokenInflationTests
         var items = new[] { new StudyItem { ItemId = "a", Row = 1, Document = doc } };
         var source = new PromptTemplate("Summarise:\n{context}");
         var doubled = new PromptTemplate("Summarise:\n{context}\nHere it is again:\n{context}");
-        var inflation = TokenInflation.Measure("c", doubled, source, items, new ApproximateTokenCounter());
+        var inflation = TokenInflation.Measure("c", doubled, source, items, EstimatedTokenCounter.Instance);
         Assert.InRange(inflation.Ratio, 1.9, 2.05);
         Assert.Contains("approximate", inflation.Method, StringComparison.Ordinal);
     }

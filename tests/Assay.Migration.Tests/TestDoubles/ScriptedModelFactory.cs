@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Assay.Models;
+using Assay.Models.Tokenization;
 using Assay.Models.Metering;
 using Microsoft.Extensions.AI;
 
@@ -29,6 +30,9 @@ internal sealed class ScriptedModelFactory : IModelFactory
     public int InFlight;
     public int MaxInFlight;
     public int TotalCalls;
+
+    /// <summary>No tokenizer: callers fall back to their labelled estimate.</summary>
+    public ITokenCounter? Tokens => null;
 
     public IChatClient CreateChatClient(string modelId) => new Client(this, modelId);
 

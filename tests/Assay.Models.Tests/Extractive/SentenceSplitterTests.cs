@@ -16,6 +16,8 @@ public sealed class SentenceSplitterTests
     [InlineData("a line that wraps\nin the middle. Next one.", new[] { "a line that wraps in the middle.", "Next one." })]
     [InlineData("Visit example.com today. It is 1.5 km away.", new[] { "Visit example.com today.", "It is 1.5 km away." })]
     [InlineData("The company (Acme Inc.) grew. Then it fell.", new[] { "The company (Acme Inc.) grew.", "Then it fell." })]
+    [InlineData("3. Vacation (Paid Time Off)\n\nContoso gives 20 days.", new[] { "3. Vacation (Paid Time Off)", "Contoso gives 20 days." })]
+    [InlineData("The fee is 12. Then it rose.", new[] { "The fee is 12.", "Then it rose." })]
     public void Split_Prose_FindsSentenceBoundaries(string text, string[] expected)
     {
         Assert.Equal(expected, SentenceSplitter.Split(text));

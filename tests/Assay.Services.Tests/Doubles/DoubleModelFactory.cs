@@ -1,5 +1,6 @@
 using Assay.Embeddings.Provider;
 using Assay.Models;
+using Assay.Models.Tokenization;
 using Microsoft.Extensions.AI;
 
 namespace Assay.Services.Tests.Doubles;
@@ -45,6 +46,8 @@ internal sealed class DoubleModelFactory(IModelFactory inner) : IModelFactory, I
 
     public IImageGenerator CreateImageGenerator(string modelId) =>
         Images.TryGetValue(modelId, out var i) ? i : inner.CreateImageGenerator(modelId);
+
+    public ITokenCounter? Tokens => inner.Tokens;
 
     public void Dispose() => (inner as IDisposable)?.Dispose();
 }

@@ -1,6 +1,7 @@
 using Assay.Services.Chat.Store;
 using Assay.Services.Text;
 using Microsoft.Extensions.AI;
+using Assay.Models.Tokenization;
 
 namespace Assay.Services.Chat.Memory;
 
@@ -22,8 +23,11 @@ internal sealed class LastTurnsMemory(int k) : IMemoryStrategy
         Task.FromResult<IReadOnlyList<ChatMessage>>(history.TakeLast(2 * k).Select(MemoryKinds.ToMessage).ToList());
 }
 
-/// <summary>The newest turns whose estimated tokens (about 4 characters per token) fit the budget, whole turns only.</summary>
-internal sealed class TokenBudgetMemory(int budget) : IMemoryStrategy
+/// <summary>
+/// The newest turns whose tokens fit the budget, whole turns only, each counted with its text
+/// plus 4 tokens of message framing; counted by the model layer's tokenizer when installed, else estimated.
+/// </summary>
+internal sealed class TokenBudgetMemory(int budget, ITokenCounter tokens) : IMemoryStrategy
 {
     public MemoryKind Kind => MemoryKind.TokenBudget;
 
@@ -33,7 +37,7 @@ internal sealed class TokenBudgetMemory(int budget) : IMemoryStrategy
         var used = 0;
         for (var i = history.Count - 1; i >= 0; i--)
         {
-            var cost = TextTools.EstimateTokens(history[i].Content) + 4;
+            var cost = tokens.Count(history[i].Content) + 4;
             if (used + cost > budget)
             {
                 break;

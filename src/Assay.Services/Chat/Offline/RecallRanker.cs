@@ -1,3 +1,4 @@
+using Assay.Models.Extractive;
 using Assay.Services.Rag.Index;
 using Assay.Services.Text;
 
@@ -30,7 +31,7 @@ internal static class RecallRanker
         }
 
         var query = TermAnalyzer.Terms(message).ToHashSet(StringComparer.Ordinal);
-        var best = TextTools.Sentences(text)
+        var best = SentenceSplitter.Split(text)
             .Select((s, i) => (Sentence: s, Overlap: TermAnalyzer.Terms(s).Distinct(StringComparer.Ordinal).Count(query.Contains), Index: i))
             .OrderByDescending(s => s.Overlap).ThenBy(s => s.Index)
             .Select(s => s.Sentence)

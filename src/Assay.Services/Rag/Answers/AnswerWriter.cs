@@ -9,8 +9,9 @@ using Microsoft.Extensions.AI;
 namespace Assay.Services.Rag.Answers;
 
 /// <summary>
-/// Turns retrieved passages into an answer. First the relevance gate: if no passage reaches the
-/// calibrated threshold, the answer is "not in the documents" and no model is called. Then,
+/// Turns retrieved passages into an answer. First the <see cref="RelevanceGate"/>: if no passage
+/// reaches both the calibrated relevance threshold and the least query-term coverage, the answer
+/// is "not in the documents" and no model is called. Then,
 /// with a chat model configured, the model answers from the numbered passages and cites them
 /// as [n]; without one, the answer is the best passages' quoted sentences, labelled extractive.
 /// </summary>
@@ -19,14 +20,16 @@ internal sealed partial class AnswerWriter(IModelFactory models, RagOptions opti
     public const string NotFoundAnswer = "The documents do not contain the answer to this question.";
     private const string NotFoundToken = "NOT_IN_DOCUMENTS";
 
+    private readonly RelevanceGate gate = RelevanceGate.From(options);
+
     public async Task<RagAnswer> AnswerAsync(string question, IReadOnlyList<SearchHit> hits, CancellationToken cancellationToken)
     {
         var top = hits.Count == 0 ? 0 : hits.Max(h => h.Relevance);
-        var relevant = hits.Where(h => h.Relevance >= options.RelevanceThreshold).ToList();
+        var relevant = hits.Where(gate.Admits).ToList();
         var method = options.AnswerModel is null ? "extractive" : "model:" + options.AnswerModel;
         if (relevant.Count == 0)
         {
-            return new RagAnswer(NotFoundAnswer, false, method, [], top, options.RelevanceThreshold);
+            return NotFound(method, top);
         }
 
         var citations = relevant
@@ -40,7 +43,7 @@ internal sealed partial class AnswerWriter(IModelFactory models, RagOptions opti
                 text.Append(CultureInfo.InvariantCulture, $"\n[{c.Number}] \"{c.Quote}\" ({c.File}, page {c.Page})");
             }
 
-            return new RagAnswer(text.ToString(), true, method, citations.Take(3).ToList(), top, options.RelevanceThreshold);
+            return new RagAnswer(text.ToString(), true, method, citations.Take(3).ToList(), top, gate.Threshold, gate.MinCoverage);
         }
 
         var chat = models.CreateChatClient(options.AnswerModel);
@@ -48,7 +51,7 @@ internal sealed partial class AnswerWriter(IModelFactory models, RagOptions opti
         var answer = response.Text.Trim();
         if (answer.Contains(NotFoundToken, StringComparison.Ordinal))
         {
-            return new RagAnswer(NotFoundAnswer, false, method, [], top, options.RelevanceThreshold);
+            return NotFound(method, top);
         }
 
         var cited = CitationMark().Matches(answer)
@@ -57,8 +60,10 @@ internal sealed partial class AnswerWriter(IModelFactory models, RagOptions opti
             .Distinct()
             .Select(n => citations[n - 1])
             .ToList();
-        return new RagAnswer(answer, true, method, cited.Count > 0 ? cited : citations.Take(1).ToList(), top, options.RelevanceThreshold);
+        return new RagAnswer(answer, true, method, cited.Count > 0 ? cited : citations.Take(1).ToList(), top, gate.Threshold, gate.MinCoverage);
     }
+
+    private RagAnswer NotFound(string method, double top) => new(NotFoundAnswer, false, method, [], top, gate.Threshold, gate.MinCoverage);
 
     private static List<ChatMessage> Prompt(string question, IReadOnlyList<SearchHit> hits)
     {

@@ -1,3 +1,4 @@
+using Assay.Services.Rag.Chunking;
 using Assay.Services.Text;
 
 namespace Assay.Services.Rag.Answers;
@@ -8,7 +9,7 @@ internal static class QuoteFinder
     public static string BestSpan(string passage, string question, int maxSentences = 2)
     {
         var queryTerms = TermAnalyzer.Terms(question).ToHashSet(StringComparer.Ordinal);
-        var sentences = TextTools.Sentences(passage);
+        var sentences = SentenceChunker.Sentences(passage);
         if (sentences.Count == 0)
         {
             return passage;

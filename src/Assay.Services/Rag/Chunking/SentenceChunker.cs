@@ -1,21 +1,27 @@
+using Assay.Models.Extractive;
+using Assay.Models.Tokenization;
 using Assay.Services.Rag.Documents;
 using Assay.Services.Text;
 
 namespace Assay.Services.Rag.Chunking;
 
 /// <summary>
-/// Splits each page into passages of whole sentences of at most <c>chunkTokens</c> (estimated)
-/// tokens; each passage after the first repeats the previous one's last sentences up to
+/// Splits each page into passages of whole sentences of at most <c>chunkTokens</c> tokens;
+/// each passage after the first repeats the previous one's last sentences up to
 /// <c>overlapTokens</c>, so an answer that straddles a boundary is whole in one of them.
-/// Passages never cross pages, so every citation has one page. A sentence longer than a
-/// whole passage is cut at word boundaries.
+/// Passages never cross pages, so every citation has one page, nor numbered sections. A sentence longer than a
+/// whole passage is cut at word boundaries. Sentences come from the model layer's
+/// <see cref="SentenceSplitter"/> after <see cref="TextBlocks"/> has cut the page at blank lines
+/// and bullets; tokens are counted by the given counter (o200k_base when installed, else the
+/// labelled 4-characters-per-token estimate, see <see cref="TokenCounting"/>).
 /// </summary>
 public sealed class SentenceChunker
 {
     private readonly int chunkTokens;
     private readonly int overlapTokens;
+    private readonly ITokenCounter tokens;
 
-    public SentenceChunker(int chunkTokens, int overlapTokens)
+    public SentenceChunker(int chunkTokens, int overlapTokens, ITokenCounter? tokens = null)
     {
         if (chunkTokens < 16)
         {
@@ -29,22 +35,30 @@ public sealed class SentenceChunker
 
         this.chunkTokens = chunkTokens;
         this.overlapTokens = overlapTokens;
+        this.tokens = tokens ?? EstimatedTokenCounter.Instance;
     }
+
+    /// <summary>How passage sizes were counted, for output that states it.</summary>
+    public string TokenCounting => tokens.Method;
+
+    /// <summary>The sentences of a page as the chunker sees them: blocks at blank lines and bullets, then sentences.</summary>
+    public static IReadOnlyList<string> Sentences(string page) => TextBlocks.Split(page).SelectMany(SentenceSplitter.Split).ToList();
 
     public IReadOnlyList<Chunk> Split(LoadedDocument document)
     {
         var chunks = new List<Chunk>();
-        foreach (var page in document.Pages)
+        foreach (var (page, section) in document.Pages.SelectMany(p => TextBlocks.Sections(p.Text).Select(s => (p, s))))
         {
-            var sentences = TextTools.Sentences(page.Text).SelectMany(SplitLong).ToList();
+            var sentences = section.SelectMany(SentenceSplitter.Split).SelectMany(SplitLong).ToList();
+            var sizes = sentences.Select(tokens.Count).ToList();
             var start = 0;
             while (start < sentences.Count)
             {
                 var end = start;
-                var tokens = 0;
-                while (end < sentences.Count && (end == start || tokens + TextTools.EstimateTokens(sentences[end]) <= chunkTokens))
+                var size = 0;
+                while (end < sentences.Count && (end == start || size + sizes[end] <= chunkTokens))
                 {
-                    tokens += TextTools.EstimateTokens(sentences[end]) + 1;
+                    size += sizes[end] + 1; // + 1 for the space that joins sentences
                     end++;
                 }
 
@@ -56,9 +70,9 @@ public sealed class SentenceChunker
 
                 var next = end;
                 var overlap = 0;
-                while (next - 1 > start && overlap + TextTools.EstimateTokens(sentences[next - 1]) <= overlapTokens)
+                while (next - 1 > start && overlap + sizes[next - 1] <= overlapTokens)
                 {
-                    overlap += TextTools.EstimateTokens(sentences[next - 1]);
+                    overlap += sizes[next - 1];
                     next--;
                 }
 
@@ -71,26 +85,27 @@ public sealed class SentenceChunker
 
     private IEnumerable<string> SplitLong(string sentence)
     {
-        if (TextTools.EstimateTokens(sentence) <= chunkTokens)
+        if (tokens.Count(sentence) <= chunkTokens)
         {
             yield return sentence;
             yield break;
         }
 
-        var words = sentence.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        // Word by word; a word's tokens with its leading space add up to the whole to within a token or two.
         var piece = new List<string>();
-        var length = 0;
-        foreach (var word in words)
+        var size = 0;
+        foreach (var word in sentence.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
-            if (piece.Count > 0 && (length + word.Length + 1) / 4 > chunkTokens)
+            var wordTokens = tokens.Count(" " + word);
+            if (piece.Count > 0 && size + wordTokens > chunkTokens)
             {
                 yield return string.Join(' ', piece);
                 piece.Clear();
-                length = 0;
+                size = 0;
             }
 
             piece.Add(word);
-            length += word.Length + 1;
+            size += wordTokens;
         }
 
         if (piece.Count > 0)

@@ -18,7 +18,16 @@ public static class EvaluationReportWriter
         }
 
         var gate = report.Gate;
-        text.Append(CultureInfo.InvariantCulture, $"not-in-documents gate: {gate.Answerable} answerable + {gate.Unanswerable} unanswerable questions; accuracy {gate.Accuracy:P0} at threshold {gate.Threshold:F3}; best on this set {gate.BestAccuracy:P0} at {gate.BestThreshold:F3} (relevance = mean of cosine and IDF-weighted term coverage)\n");
+        text.Append(CultureInfo.InvariantCulture, $"not-in-documents gate on {gate.Answerable} answerable + {gate.Unanswerable} unanswerable questions (relevance = mean of cosine and IDF-weighted term coverage; a question passes when one retrieved passage passes):\n");
+        text.Append(CultureInfo.InvariantCulture, $"  configured ({gate.Gate}): accuracy {gate.Accuracy:P1}\n");
+        text.Append(CultureInfo.InvariantCulture, $"  relevance alone >= {gate.Gate.Threshold:F3}: accuracy {gate.RelevanceOnlyAccuracy:P1}; best relevance-only threshold on this set {gate.BestRelevanceOnlyThreshold:F3}: {gate.BestRelevanceOnlyAccuracy:P1}\n");
+        text.Append(CultureInfo.InvariantCulture, $"  best pair on this set (fitted, so optimistic): {gate.Best}: accuracy {gate.BestAccuracy:P1}\n");
+        foreach (var miss in gate.Misses)
+        {
+            var what = miss.Answerable ? "answerable, refused" : "unanswerable, answered";
+            text.Append(CultureInfo.InvariantCulture, $"  miss (line {miss.Line}, {what}): \"{miss.Question}\" best passage relevance {miss.Relevance:F3}, coverage {miss.Coverage:F3}\n");
+        }
+
         return text.ToString();
     }
 }

@@ -1,3 +1,4 @@
+using Assay.Models.Tokenization;
 using Assay.Services.Chat.Memory;
 using Assay.Services.Chat.Store;
 using Assay.Services.Tests.Doubles;
@@ -17,7 +18,7 @@ public sealed class MemoryStrategyTests
     [Fact]
     public async Task TokenBudget_KeepsNewestTurnsThatFit()
     {
-        var kept = await new TokenBudgetMemory(budget: 40).SelectAsync("t", "c", History(5), CancellationToken.None);
+        var kept = await new TokenBudgetMemory(budget: 40, EstimatedTokenCounter.Instance).SelectAsync("t", "c", History(5), CancellationToken.None);
         Assert.Equal(2, kept.Count);
         Assert.StartsWith("question 5", kept[0].Text, StringComparison.Ordinal);
     }

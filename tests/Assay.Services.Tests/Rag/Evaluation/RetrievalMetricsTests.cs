@@ -23,13 +23,4 @@ public sealed class RetrievalMetricsTests
         Assert.Equal(0, RetrievalMetrics.ReciprocalRank(ranking));
         Assert.Equal(0, RetrievalMetrics.NdcgAt(ranking, 2));
     }
-
-    [Fact]
-    public void ScoreGate_SeparableRelevances_BestThresholdBetweenTheGroups()
-    {
-        var gate = RetrievalEvaluator.ScoreGate([(0.8, true), (0.7, true), (0.3, false), (0.2, false)], threshold: 0.75);
-        Assert.Equal(0.75, gate.Accuracy);
-        Assert.Equal(0.5, gate.BestThreshold);
-        Assert.Equal(1.0, gate.BestAccuracy);
-    }
 }

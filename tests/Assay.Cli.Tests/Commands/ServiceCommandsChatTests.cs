@@ -3,11 +3,11 @@ using System.CommandLine;
 namespace Assay.Cli.Tests.Commands;
 
 /// <summary><c>assay chat</c> through the command line, offline (no services.chat.model in the config).</summary>
-public sealed class ServiceCommandsTests : IDisposable
+public sealed class ServiceCommandsChatTests : IDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "assay-cli-chat-" + Guid.NewGuid().ToString("N")[..8]);
 
-    public ServiceCommandsTests()
+    public ServiceCommandsChatTests()
     {
         Directory.CreateDirectory(_folder);
         File.WriteAllText(Config, "services:\n  dataDir: data\n");
