@@ -30,7 +30,7 @@ public sealed class StudyRunner(
     /// <summary>
     /// The runner every host uses (assay migrate, assay serve): the model layer's o200k token
     /// counter, its price catalog, and Bedrock's OptimizePrompt with the same credentials and
-    /// retries as <c>bedrock:</c> models. Any other factory gets the approximate counter and no
+    /// retries as <c>bedrock:</c> models. Any other factory gets the labelled estimate and no
     /// Bedrock optimizer.
     /// </summary>
     public static StudyRunner For(IModelFactory models, TimeProvider time) => models is ModelFactory factory

@@ -15,6 +15,6 @@ public class TokenInflationTests
         var doubled = new PromptTemplate("Summarise:\n{context}\nHere it is again:\n{context}");
         var inflation = TokenInflation.Measure("c", doubled, source, items, EstimatedTokenCounter.Instance);
         Assert.InRange(inflation.Ratio, 1.9, 2.05);
-        Assert.Contains("approximate", inflation.Method, StringComparison.Ordinal);
+        Assert.Contains("estimated", inflation.Method, StringComparison.Ordinal);
     }
 }
