@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Assay.Migration.Evaluation.Reference;
+using Assay.Text;
 
 namespace Assay.Bench.Metrics;
 

@@ -1,9 +1,11 @@
+using Assay.Text;
+
 namespace Assay.Services.Text;
 
 /// <summary>
 /// Turns text into index terms for BM25 and for query-coverage: words, minus English stop
-/// words, with a light suffix stemmer (plural and -ing/-ed endings). The same analyzer runs
-/// on documents and queries, so "vacations" matches "vacation" and "requesting" "request".
+/// words, Porter-stemmed. The same analyzer runs on documents and queries, so "vacations"
+/// matches "vacation", "requesting" "request" and "resignation" "resign".
 /// </summary>
 public static class TermAnalyzer
 {
@@ -25,38 +27,6 @@ public static class TermAnalyzer
     public static IEnumerable<string> Terms(string text) =>
         TextTools.Words(text).Where(w => !StopWords.Contains(w)).Select(Stem);
 
-    public static string Stem(string word)
-    {
-        if (word.Length <= 3 || char.IsDigit(word[0]))
-        {
-            return word;
-        }
-
-        if (word.EndsWith("ies", StringComparison.Ordinal) && word.Length > 4)
-        {
-            return word[..^3] + "y";
-        }
-
-        if (word.EndsWith("ing", StringComparison.Ordinal) && word.Length > 5)
-        {
-            return word[..^3];
-        }
-
-        if (word.EndsWith("ed", StringComparison.Ordinal) && word.Length > 4)
-        {
-            return word[..^2];
-        }
-
-        if (word.EndsWith("es", StringComparison.Ordinal) && word.Length > 4 && (word.EndsWith("sses", StringComparison.Ordinal) || word.EndsWith("xes", StringComparison.Ordinal) || word.EndsWith("ches", StringComparison.Ordinal) || word.EndsWith("shes", StringComparison.Ordinal)))
-        {
-            return word[..^2];
-        }
-
-        if (word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal) && !word.EndsWith("us", StringComparison.Ordinal) && !word.EndsWith("is", StringComparison.Ordinal))
-        {
-            return word[..^1];
-        }
-
-        return word;
-    }
+    /// <summary>Porter's stemmer, except for numbers and words with digits, which stay as written.</summary>
+    public static string Stem(string word) => word.Any(char.IsDigit) ? word : PorterStemmer.Stem(word);
 }

@@ -1,4 +1,5 @@
 using System.Buffers;
+using Assay.Text;
 
 namespace Assay.Migration.Evaluation.Reference;
 

@@ -1,4 +1,4 @@
-namespace Assay.Migration.Evaluation.Reference;
+namespace Assay.Text;
 
 /// <summary>
 /// Martin Porter's stemming algorithm (1980) in the form of his reference implementation, which
@@ -6,7 +6,7 @@ namespace Assay.Migration.Evaluation.Reference;
 /// lower-case ASCII token. NLTK's default mode (used by rouge-score) adds a few special cases of
 /// its own (e.g. "dying" -> "die"); stems can differ from it on such rare words.
 /// </summary>
-internal static class PorterStemmer
+public static class PorterStemmer
 {
     public static string Stem(string word)
     {

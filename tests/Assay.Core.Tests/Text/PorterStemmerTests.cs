@@ -1,8 +1,8 @@
-using Assay.Migration.Evaluation.Reference;
+using Assay.Text;
 
-namespace Assay.Migration.Tests.Evaluation.Reference;
+namespace Assay.Core.Tests.Text;
 
-public class PorterStemmerTests
+public sealed class PorterStemmerTests
 {
     // The examples printed with each step in Porter (1980), "An algorithm for suffix stripping".
     [Theory]
@@ -94,4 +94,12 @@ public class PorterStemmerTests
     {
         Assert.Equal(word, PorterStemmer.Stem(word));
     }
+
+    [Theory]
+    [InlineData("resign", "resignation")]
+    [InlineData("accrue", "accrued")]
+    [InlineData("terminate", "termination")]
+    [InlineData("vacation", "vacations")]
+    [InlineData("request", "requesting")]
+    public void Stem_FormsOfOneWord_OneStem(string a, string b) => Assert.Equal(PorterStemmer.Stem(a), PorterStemmer.Stem(b));
 }
