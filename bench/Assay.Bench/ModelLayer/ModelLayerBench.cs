@@ -23,7 +23,7 @@ internal static class ModelLayerBench
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var calls = args.Length > 0 && int.TryParse(args[0], CultureInfo.InvariantCulture, out var n) ? n : 2000;
+        var calls = args.Length > 0 && int.TryParse(args[0], CultureInfo.InvariantCulture, out var n) ? n : 10_000;
         const int Rounds = 9;
         await using var server = await FakeModelServer.StartAsync();
         var modelId = $"openai-compatible:{server.OpenAiBaseUrl}#bench";

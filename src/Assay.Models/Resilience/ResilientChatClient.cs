@@ -30,7 +30,7 @@ internal sealed class ResilientChatClient(IChatClient inner, ResilientCall call)
         OpenStream open;
         try
         {
-            open = await call.Pipeline.ExecuteAsync(
+            open = await call.RetryAsync(
                 async ct =>
                 {
                     attempts++;

@@ -26,6 +26,28 @@ public sealed class ResilientChatClientTests
     }
 
     [Fact]
+    public async Task GetResponse_FirstFailure_SecondAttemptWaitsForThePipelinesBackoff()
+    {
+        // The first try runs before the pipeline; its failure must still be followed by the backoff.
+        var time = new ManualTimeProvider();
+        var options = new ResilienceOptions { BaseDelay = TimeSpan.FromSeconds(2), MaxDelay = TimeSpan.FromSeconds(2), MaxAttempts = 3 };
+        var inner = new ScriptedChatClient().Fail(new ModelServiceException("throttled", 429, "ThrottlingException", true)).Answer("ok");
+        using var limits = new ModelLimits(options, time);
+        var sut = CreateSut(inner, options, limits, time);
+
+        var call = sut.GetResponseAsync("hello");
+        await Task.Delay(100);
+        Assert.Equal(1, inner.Calls);
+        Assert.False(call.IsCompleted);
+
+        time.Advance(TimeSpan.FromSeconds(2));
+        var response = await call.WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.Equal("ok", response.Text);
+        Assert.Equal(2, inner.Calls);
+        Assert.Equal(2, response.AdditionalProperties![Assay.Models.Metering.CallTrace.Attempts]);
+    }
+
+    [Fact]
     public async Task GetResponse_BudgetExhausted_OneLineErrorExitCode4()
     {
         var inner = new ScriptedChatClient();
