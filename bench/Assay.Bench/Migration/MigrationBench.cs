@@ -28,7 +28,7 @@ internal static class MigrationBench
     {
         var items = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 2000;
         const int concurrency = 32;
-        const double latencyMs = 50;
+        const double latencyMs = FixedLatencyMs;
         var ceiling = concurrency / (latencyMs / 1000.0);
         var folder = Path.Combine(Path.GetTempPath(), "assay-bench-migration-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(folder);
@@ -123,6 +123,8 @@ internal static class MigrationBench
         }
     }
 
+    private const double FixedLatencyMs = 50;
+
     private static async Task InProcessAsync(string baseUrl, List<string> documents, int concurrency, string folder, double ceiling)
     {
         using var models = ModelWiring.Create(concurrency, null, requirePrices: false);
@@ -148,6 +150,10 @@ internal static class MigrationBench
         var rate = summary.Made / watch.Elapsed.TotalSeconds;
         var cpuPerCall = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / Math.Max(1, summary.Made);
         Console.WriteLine($"assay generation (in process): {summary.Made} calls in {watch.Elapsed.TotalSeconds:0.00} s = {rate:0} items/s = {100 * rate / ceiling:0.0}% of the ceiling; {summary.Failed} failed; {cpuPerCall:0.00} ms CPU per call (client and fake server, streamed); allocated {(GC.GetTotalAllocatedBytes() - before) / 1048576.0:0} MB; every result stored in SQLite as it arrived");
+        var latencies = (await runner.ReadAsync("bench", CancellationToken.None)).Where(r => r.LatencyMs is not null).Select(r => r.LatencyMs!.Value).ToList();
+        var meanLatency = latencies.Average();
+        var callBound = concurrency / (meanLatency / 1000.0);
+        Console.WriteLine($"  where the time goes: mean call latency {meanLatency:0.0} ms as the client measured it (the server waits {FixedLatencyMs} ms), so calls in flight allow at most {callBound:0} items/s = {100 * callBound / ceiling:0.0}% of the ceiling; the rest, {100 * (callBound - rate) / ceiling:0.0} points, is start, finish and the gaps between calls");
     }
 
     private static void Report(string what, (int ExitCode, TimeSpan Wall, long PeakBytes, string Output) run, long calls, double ceiling)

@@ -7,7 +7,7 @@ namespace Assay.FakeServer.Hosting;
 /// <summary>Builds JSON bodies with <see cref="Utf8JsonWriter"/>: fast, and field order as the real services send it.</summary>
 internal static class JsonBody
 {
-    private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    public static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static byte[] Build(Action<Utf8JsonWriter> write)
     {

@@ -14,7 +14,7 @@ namespace Assay.FakeServer.Routes;
 /// </summary>
 internal static class OpenAiChatRoute
 {
-    private static readonly byte[] Done = Encoding.UTF8.GetBytes("data: [DONE]\n\n");
+    private static ReadOnlySpan<byte> Done => "data: [DONE]\n\n"u8;
 
     public static async Task HandleAsync(Exchange exchange)
     {
@@ -89,19 +89,21 @@ internal static class OpenAiChatRoute
         var faultAt = answer.Pieces.Count / 2;
         await Delays.WaitUntilAsync(runtime.Time, exchange.StartTimestamp, ttft, exchange.Aborted);
         var pace = runtime.Latency.Options.OutputTokensPerSecond > 0;
+        using var sse = new SseFrameWriter(response.BodyWriter);
 
         for (var choice = 0; choice < request.Choices; choice++)
         {
-            await WriteChunkAsync(exchange, Chunk(id, created, request, choice, w =>
+            sse.Write(w => Chunk(w, id, created, request, choice, w =>
             {
                 w.WriteString("role", "assistant");
                 w.WriteString("content", string.Empty);
                 w.WriteNull("refusal");
-            }, null), flush: true);
+            }, null));
+            await sse.FlushAsync(exchange.Aborted);
 
             for (var i = 0; i < answer.Pieces.Count; i++)
             {
-                if (choice == 0 && i == faultAt && await ApplyStreamFaultAsync(exchange))
+                if (choice == 0 && i == faultAt && await ApplyStreamFaultAsync(exchange, sse))
                 {
                     return;
                 }
@@ -112,75 +114,63 @@ internal static class OpenAiChatRoute
                 }
 
                 var piece = answer.Pieces[i];
-                await WriteChunkAsync(exchange, Chunk(id, created, request, choice, w => w.WriteString("content", piece), null), flush: pace);
+                sse.Write(w => Chunk(w, id, created, request, choice, w => w.WriteString("content", piece), null));
+                if (pace)
+                {
+                    await sse.FlushAsync(exchange.Aborted);
+                }
             }
 
-            if (choice == 0 && answer.Pieces.Count == 0 && await ApplyStreamFaultAsync(exchange))
+            if (choice == 0 && answer.Pieces.Count == 0 && await ApplyStreamFaultAsync(exchange, sse))
             {
                 return;
             }
 
-            await WriteChunkAsync(exchange, Chunk(id, created, request, choice, _ => { }, answer.Truncated ? "length" : "stop"), flush: false);
+            sse.Write(w => Chunk(w, id, created, request, choice, _ => { }, answer.Truncated ? "length" : "stop"));
         }
 
         if (request.IncludeUsage)
         {
-            await WriteChunkAsync(exchange, JsonBody.Build(w =>
+            sse.Write(w =>
             {
                 WriteChunkHeader(w, id, created, request.Model);
                 w.WriteStartArray("choices");
                 w.WriteEndArray();
                 WriteUsage(w, answer, request.Choices);
                 w.WriteEndObject();
-            }), flush: false);
+            });
         }
 
-        await response.Body.WriteAsync(Done, exchange.Aborted);
-        await response.Body.FlushAsync(exchange.Aborted);
+        sse.WriteRaw(Done, framed: false);
+        await sse.FlushAsync(exchange.Aborted);
     }
 
     /// <returns>True when the fault ended the stream.</returns>
-    private static async Task<bool> ApplyStreamFaultAsync(Exchange exchange)
+    private static async Task<bool> ApplyStreamFaultAsync(Exchange exchange, SseFrameWriter sse)
     {
-        var body = exchange.Http.Response.Body;
         switch (exchange.Fault)
         {
             case FaultKind.StreamCut:
+                await sse.FlushAsync(exchange.Aborted);
                 await exchange.CutConnectionAsync();
                 return true;
             case FaultKind.MalformedBody:
                 // One event whose JSON is cut off; the stream then carries on as if nothing happened.
                 exchange.EndWithFault();
-                await body.WriteAsync(Encoding.UTF8.GetBytes("data: {\"id\":\"chatcmpl-broken\",\"object\":\"chat.completion.chu\n\n"), exchange.Aborted);
+                sse.WriteRaw("data: {\"id\":\"chatcmpl-broken\",\"object\":\"chat.completion.chu\n\n"u8, framed: false);
                 return false;
             case FaultKind.StreamError:
                 exchange.EndWithFault();
-                var error = OpenAiErrors.Body("The model stream was interrupted (injected by the Assay fake server).", "server_error", null);
-                await WriteChunkAsync(exchange, error, flush: true);
+                sse.WriteRaw(OpenAiErrors.Body("The model stream was interrupted (injected by the Assay fake server).", "server_error", null));
+                await sse.FlushAsync(exchange.Aborted);
                 return true;
             default:
                 return false;
         }
     }
 
-    private static async Task WriteChunkAsync(Exchange exchange, byte[] json, bool flush)
+    private static void Chunk(Utf8JsonWriter w, string id, long created, ChatRequest request, int choice, Action<Utf8JsonWriter> delta, string? finishReason)
     {
-        var body = exchange.Http.Response.Body;
-        var frame = new byte[json.Length + 8];
-        "data: "u8.CopyTo(frame);
-        json.CopyTo(frame, 6);
-        frame[^2] = (byte)'\n';
-        frame[^1] = (byte)'\n';
-        await body.WriteAsync(frame, exchange.Aborted);
-        if (flush)
-        {
-            await body.FlushAsync(exchange.Aborted);
-        }
-    }
-
-    private static byte[] Chunk(string id, long created, ChatRequest request, int choice, Action<Utf8JsonWriter> delta, string? finishReason) =>
-        JsonBody.Build(w =>
-        {
             WriteChunkHeader(w, id, created, request.Model);
             w.WriteStartArray("choices");
             w.WriteStartObject();
@@ -206,7 +196,7 @@ internal static class OpenAiChatRoute
             }
 
             w.WriteEndObject();
-        });
+    }
 
     private static void WriteChunkHeader(Utf8JsonWriter w, string id, long created, string model)
     {
