@@ -47,6 +47,10 @@ internal static class MigrationBench
 
             // (1) In process: the generation stage alone, into a SQLite run store.
             await InProcessAsync(baseUrl, documents, concurrency, folder, ceiling);
+            if (args.Contains("--in-process-only"))
+            {
+                return 0;
+            }
 
             // (2) assay migrate as a child process.
             var dataset = Path.Combine(folder, "items.csv");

@@ -74,7 +74,9 @@ public sealed class GenerationRunner(
         var failed = 0;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var channel = Channel.CreateUnbounded<(GenerationRecord, string)>(new UnboundedChannelOptions { SingleReader = true });
-        var writer = WriteAsync(study, channel.Reader, stop);
+        // The writer gets a thread of its own and waits on it: SQLite's "async" calls run synchronously,
+        // and on a small machine a pool thread blocked in them delays every call's continuation.
+        var writer = Task.Factory.StartNew(() => Write(study, channel.Reader, stop), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         try
         {
             await Parallel.ForEachAsync(work, new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = stop.Token }, async (w, ct) =>
@@ -120,26 +122,27 @@ public sealed class GenerationRunner(
         }
     }
 
-    private async Task WriteAsync(string study, ChannelReader<(GenerationRecord, string)> reader, CancellationTokenSource stop)
+    // Runs on the writer's own thread, so it blocks there rather than on the thread pool.
+    private void Write(string study, ChannelReader<(GenerationRecord, string)> reader, CancellationTokenSource stop)
     {
         var batch = new List<(GenerationRecord, string)>(WriteBatch);
         try
         {
             // Not cancellable on purpose: whatever arrived is written, even after Ctrl-C.
-            while (await reader.WaitToReadAsync(CancellationToken.None))
+            while (reader.WaitToReadAsync(CancellationToken.None).AsTask().GetAwaiter().GetResult())
             {
                 while (batch.Count < WriteBatch && reader.TryRead(out var entry))
                 {
                     batch.Add(entry);
                 }
 
-                await store.UpsertAsync(study, batch, CancellationToken.None);
+                store.UpsertAsync(study, batch, CancellationToken.None).GetAwaiter().GetResult();
                 batch.Clear();
             }
         }
         catch
         {
-            await stop.CancelAsync();
+            stop.Cancel();
             throw;
         }
     }

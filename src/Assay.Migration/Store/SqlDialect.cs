@@ -49,6 +49,13 @@ internal sealed record SqlDialect(string Name, string Text, string Integer, stri
             completed_at = excluded.completed_at
         """;
 
+    /// <summary>The parameters of <see cref="Upsert"/>, in the order the store fills them.</summary>
+    public static readonly string[] UpsertParameters =
+    [
+        "@Study", "@Model", "@ItemId", "@Repeat", "@Fingerprint", "@ModelId", "@Prompt", "@Response", "@Error",
+        "@LatencyMs", "@TtftMs", "@ServerLatencyMs", "@InputTokens", "@OutputTokens", "@TokensEstimated", "@CostUsd", "@Attempts", "@Cached", "@Replayed", "@CompletedAt",
+    ];
+
     public const string Columns = """
         model, item_id, repeat_no, model_id, prompt, response, error, latency_ms, ttft_ms, server_latency_ms,
         input_tokens, output_tokens, tokens_estimated, cost_usd, attempts, cached, replayed, completed_at

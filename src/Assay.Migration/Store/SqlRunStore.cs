@@ -41,30 +41,35 @@ internal sealed class SqlRunStore(SqlDialect dialect, Func<DbConnection> connect
 
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var rows = records.Select(r => new
+
+        // One command for the batch, its parameters made once and refilled per row: the per-row cost
+        // is the insert itself, not building a command (the run store is on the path of every call).
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = SqlDialect.Upsert;
+        var parameters = SqlDialect.UpsertParameters.Select(name =>
         {
-            Study = study,
-            r.Record.Model,
-            r.Record.ItemId,
-            Repeat = (long)r.Record.Repeat,
-            r.Fingerprint,
-            r.Record.ModelId,
-            r.Record.Prompt,
-            r.Record.Response,
-            r.Record.Error,
-            r.Record.LatencyMs,
-            TtftMs = r.Record.TimeToFirstTokenMs,
-            r.Record.ServerLatencyMs,
-            r.Record.InputTokens,
-            r.Record.OutputTokens,
-            r.Record.TokensEstimated,
-            r.Record.CostUsd,
-            Attempts = (long)r.Record.Attempts,
-            r.Record.Cached,
-            r.Record.Replayed,
-            CompletedAt = r.Record.CompletedAt.ToString("O", CultureInfo.InvariantCulture),
-        });
-        await connection.ExecuteAsync(new CommandDefinition(SqlDialect.Upsert, rows, transaction, cancellationToken: cancellationToken));
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            command.Parameters.Add(parameter);
+            return parameter;
+        }).ToArray();
+        foreach (var (r, fingerprint) in records)
+        {
+            object?[] values =
+            [
+                study, r.Model, r.ItemId, (long)r.Repeat, fingerprint, r.ModelId, r.Prompt, r.Response, r.Error,
+                r.LatencyMs, r.TimeToFirstTokenMs, r.ServerLatencyMs, r.InputTokens, r.OutputTokens, r.TokensEstimated,
+                r.CostUsd, (long)r.Attempts, r.Cached, r.Replayed, r.CompletedAt.ToString("O", CultureInfo.InvariantCulture),
+            ];
+            for (var i = 0; i < values.Length; i++)
+            {
+                parameters[i].Value = values[i] ?? DBNull.Value;
+            }
+
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
     }
 
