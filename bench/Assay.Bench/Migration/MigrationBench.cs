@@ -131,6 +131,8 @@ internal static class MigrationBench
 
     private static async Task InProcessAsync(string baseUrl, List<string> documents, int concurrency, string folder, double ceiling)
     {
+        // The thread pool as `assay migrate` sets it for a study, so the in-process figure is the command's.
+        ThreadPoolSetup.ForStudy();
         using var models = ModelWiring.Create(concurrency, null, requirePrices: false);
         await using var store = await RunStores.OpenAsync(null, folder, CancellationToken.None);
         var spec = new ModelSpec

@@ -84,6 +84,7 @@ internal static class MigrationCommands
     {
         var study = StudyLoader.Load(studyPath);
         Directory.CreateDirectory(outDir);
+        ThreadPoolSetup.ForStudy();
         using var models = ModelWiring.Create(study.Concurrency, study.RequestsPerMinute, requirePrices: false, resilience);
         var time = TimeProvider.System;
         var runner = StudyRunner.For(models, time);
