@@ -3,8 +3,8 @@ using Assay.Migration.Generation;
 using Assay.Migration.Prompts;
 using Assay.Migration.Store;
 using Assay.Migration.Study;
-using Assay.Models.Tokenization;
 using Assay.Models;
+using Assay.Models.Tokenization;
 
 namespace Assay.Migration.Demo;
 

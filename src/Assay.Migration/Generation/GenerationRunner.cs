@@ -3,8 +3,8 @@ using Assay.Migration.Prompts;
 using Assay.Migration.Runs;
 using Assay.Migration.Store;
 using Assay.Migration.Study;
-using Assay.Models.Tokenization;
 using Assay.Models;
+using Assay.Models.Tokenization;
 using Microsoft.Extensions.AI;
 
 namespace Assay.Migration.Generation;

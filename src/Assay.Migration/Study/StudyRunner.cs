@@ -3,13 +3,13 @@ using Assay.Migration.Datasets;
 using Assay.Migration.Evaluation;
 using Assay.Migration.Generation;
 using Assay.Migration.Pairing;
-using Assay.Migration.Prompts.Optimization;
 using Assay.Migration.Prompts;
+using Assay.Migration.Prompts.Optimization;
 using Assay.Migration.Runs;
 using Assay.Migration.Store;
+using Assay.Models;
 using Assay.Models.Replay;
 using Assay.Models.Tokenization;
-using Assay.Models;
 
 namespace Assay.Migration.Study;
 

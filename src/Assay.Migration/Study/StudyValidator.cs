@@ -1,6 +1,6 @@
-using Assay.Migration.Statistics;
 using Assay.Migration.Datasets;
 using Assay.Migration.Prompts;
+using Assay.Migration.Statistics;
 using Assay.Models;
 
 namespace Assay.Migration.Study;

@@ -1,12 +1,12 @@
 using System.Text.RegularExpressions;
 using Assay.Models;
+using Assay.Models.Tokenization;
 using Assay.Services.Chat.Memory;
 using Assay.Services.Chat.Offline;
 using Assay.Services.Chat.Store;
 using Assay.Services.Configuration;
 using Assay.Services.Rag;
 using Microsoft.Extensions.AI;
-using Assay.Models.Tokenization;
 
 namespace Assay.Services.Chat;
 

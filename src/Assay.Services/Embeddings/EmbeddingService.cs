@@ -1,8 +1,8 @@
 using Assay.Models;
+using Assay.Models.Tokenization;
 using Assay.Services.Configuration;
 using Assay.Services.Text;
 using Microsoft.Extensions.AI;
-using Assay.Models.Tokenization;
 
 namespace Assay.Services.Embeddings;
 

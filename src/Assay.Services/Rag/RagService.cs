@@ -1,5 +1,5 @@
-using Assay.Models.Tokenization;
 using Assay.Models;
+using Assay.Models.Tokenization;
 using Assay.Services.Configuration;
 using Assay.Services.Rag.Answers;
 using Assay.Services.Rag.Chunking;

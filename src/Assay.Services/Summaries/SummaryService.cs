@@ -1,7 +1,7 @@
 using System.Globalization;
-using Assay.Models.Tokenization;
 using Assay.Models;
 using Assay.Models.Extractive;
+using Assay.Models.Tokenization;
 using Assay.Services.Configuration;
 using Assay.Services.Rag.Chunking;
 using Assay.Services.Rag.Documents;

@@ -1,5 +1,5 @@
-using Assay.Models.Tokenization;
 using Assay.Models;
+using Assay.Models.Tokenization;
 using Assay.Services.Access;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.AI;

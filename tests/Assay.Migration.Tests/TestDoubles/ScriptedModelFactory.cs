@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Assay.Models;
-using Assay.Models.Tokenization;
 using Assay.Models.Metering;
+using Assay.Models.Tokenization;
 using Microsoft.Extensions.AI;
 
 namespace Assay.Migration.Tests.TestDoubles;

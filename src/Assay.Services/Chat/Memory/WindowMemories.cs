@@ -1,7 +1,7 @@
+using Assay.Models.Tokenization;
 using Assay.Services.Chat.Store;
 using Assay.Services.Text;
 using Microsoft.Extensions.AI;
-using Assay.Models.Tokenization;
 
 namespace Assay.Services.Chat.Memory;
 
