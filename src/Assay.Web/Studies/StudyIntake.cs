@@ -41,7 +41,7 @@ internal static partial class StudyIntake
             var chosen = samples.Find(sample);
             string Clean(string text) => text.Replace(Path.GetDirectoryName(chosen.Path)! + Path.DirectorySeparatorChar, "samples/" + Path.GetDirectoryName(chosen.Id) + "/", StringComparison.Ordinal)
                 .Replace(registry.RootOf(tenant) + Path.DirectorySeparatorChar, string.Empty, StringComparison.Ordinal);
-            var study = Checked(() => StudyLoader.Load(chosen.Path), s => policy.Check(s, null, tenant), Clean);
+            var study = Checked(() => StudyLoader.Load(chosen.Path), s => policy.Check(s, tenant), Clean);
             var (id, output) = registry.CreateOutputFolder(tenant, study.Name);
             return new PreparedStudy(study, id, output, "sample samples/" + chosen.Id, ModelsOf(study), Clean);
         }
@@ -66,13 +66,13 @@ internal static partial class StudyIntake
 
             string CleanStage(string text) => text.Replace(stage + Path.DirectorySeparatorChar, string.Empty, StringComparison.Ordinal)
                 + (text.Contains("does not exist", StringComparison.Ordinal) ? " Upload the files the study names together with it (as 'file' fields), under those names." : string.Empty);
-            var staged = Checked(() => StudyLoader.Load(Path.Combine(stage, studyName), sandbox: stage), s => policy.Check(s, stage, tenant), CleanStage);
+            var staged = Checked(() => StudyLoader.Load(Path.Combine(stage, studyName), sandbox: stage), s => policy.Check(s, tenant), CleanStage);
             var (id, output) = registry.CreateOutputFolder(tenant, staged.Name);
             var input = Path.Combine(output, "input");
             Directory.Move(stage, input);
             string Clean(string text) => text.Replace(input + Path.DirectorySeparatorChar, string.Empty, StringComparison.Ordinal)
                 .Replace(registry.RootOf(tenant) + Path.DirectorySeparatorChar, string.Empty, StringComparison.Ordinal);
-            var study = Checked(() => StudyLoader.Load(Path.Combine(input, studyName), sandbox: input), s => policy.Check(s, input, tenant), Clean);
+            var study = Checked(() => StudyLoader.Load(Path.Combine(input, studyName), sandbox: input), s => policy.Check(s, tenant), Clean);
             return new PreparedStudy(study, id, output, "upload " + studyName, ModelsOf(study), Clean);
         }
         finally

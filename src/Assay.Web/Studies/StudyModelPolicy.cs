@@ -8,28 +8,19 @@ namespace Assay.Web.Studies;
 /// anything runs. Models: offline ones (<c>extractive:</c>, <c>local:</c>, a <c>replay:</c> source),
 /// and what <see cref="ModelAccessPolicy"/> allows the tenant (the ids the server's config names,
 /// <c>services.allowedModels</c>, or the API key's own models list);
-/// anything else would let a web user make the server call any URL with its credentials. An
-/// uploaded study may read only the files uploaded with it, and keeps its run store in its
-/// output folder (a <c>postgres:</c> store would read the server's environment).
+/// anything else would let a web user make the server call any URL with its credentials. A study
+/// keeps its run store in its output folder (a <c>postgres:</c> store would read the server's
+/// environment). That an uploaded study reads only its own files is checked earlier, by
+/// <see cref="Migration.Study.StudyLoader"/>'s sandbox, before any file's existence is.
 /// </summary>
 internal sealed class StudyModelPolicy(ModelAccessPolicy access)
 {
     /// <summary>Throws a 400 naming the study line and field of the first thing the server will not run.</summary>
-    /// <param name="inputFolder">The folder of an uploaded study (its files must stay inside it); null for a bundled sample.</param>
-    public void Check(Migration.Study.Study study, string? inputFolder, string? tenant)
+    public void Check(Migration.Study.Study study, string? tenant)
     {
         if (study.Store is { } store && !string.Equals(store, "sqlite", StringComparison.OrdinalIgnoreCase))
         {
             throw new AssayException($"{study.FilePath}: store is not allowed in a study started on the server; remove it (the run store is runs.sqlite in the study's output folder), or run the study with 'assay migrate'.");
-        }
-
-        if (inputFolder is not null)
-        {
-            Inside(inputFolder, study.DatasetPath, study.FilePath, "dataset.path");
-            if (study.Source.RecordingPath is { } recording)
-            {
-                Inside(inputFolder, recording, study.Source.Where, "source.model");
-            }
         }
 
         if (!study.Source.IsReplay)
@@ -81,14 +72,5 @@ internal sealed class StudyModelPolicy(ModelAccessPolicy access)
         };
         throw new ModelNotAllowedException(
             $"{where} ({field}): model '{text}' is not allowed for a study started on the server: {what}. Use offline models (extractive:lead-2, extractive:textrank-3, local:use-lite), a model the server's config names (services.*.model, services.allowedModels, or this API key's models list), or run the study with 'assay migrate'.");
-    }
-
-    private static void Inside(string folder, string path, string where, string field)
-    {
-        var relative = Path.GetRelativePath(folder, path);
-        if (Path.IsPathRooted(relative) || relative == ".." || relative.StartsWith(".." + Path.DirectorySeparatorChar, StringComparison.Ordinal))
-        {
-            throw new AssayException($"{where}: {field} must name a file uploaded with the study (a name such as 'items.csv'); a study started on the server cannot read other files on it.");
-        }
     }
 }

@@ -43,14 +43,14 @@ public sealed class StudyModelPolicyTests
     [Theory]
     [InlineData("extractive:lead-2")]
     [InlineData("extractive:textrank-3")]
-    public void Check_OfflineModels_Allowed(string model) => Policy().Check(Parse(model), Folder, "acme");
+    public void Check_OfflineModels_Allowed(string model) => Policy().Check(Parse(model), "acme");
 
     [Fact]
     public void Check_OpenAiCompatibleEndpointTheConfigNames_AllowsItsOtherModels()
     {
         var policy = Policy(o => o.Chat.Model = "openai-compatible:http://127.0.0.1:11434/v1#llama3.1");
-        policy.Check(Parse("openai-compatible:http://127.0.0.1:11434/v1/#qwen2.5"), Folder, "acme");
-        var error = Assert.Throws<ModelNotAllowedException>(() => policy.Check(Parse("openai-compatible:http://127.0.0.1:9999/v1#llama3.1"), Folder, "acme"));
+        policy.Check(Parse("openai-compatible:http://127.0.0.1:11434/v1/#qwen2.5"), "acme");
+        var error = Assert.Throws<ModelNotAllowedException>(() => policy.Check(Parse("openai-compatible:http://127.0.0.1:9999/v1#llama3.1"), "acme"));
         Assert.Contains("line 9 (candidates[0].model)", error.Message, StringComparison.Ordinal);
         Assert.Contains("the endpoint http://127.0.0.1:9999/v1 is not one this server's config names", error.Message, StringComparison.Ordinal);
     }
@@ -63,44 +63,35 @@ public sealed class StudyModelPolicyTests
             o.ApiKeys.Add(new ApiKeyOptions { Tenant = "trial", Sha256 = new string('b', 64), Models = ["bedrock:amazon.nova-lite-v1:0"] });
             o.Summaries.Model = "bedrock:amazon.nova-pro-v1:0";
         });
-        policy.Check(Parse("bedrock:amazon.nova-lite-v1:0"), Folder, "trial");
-        Assert.Throws<ModelNotAllowedException>(() => policy.Check(Parse("bedrock:amazon.nova-pro-v1:0"), Folder, "trial"));
-        Assert.Throws<ModelNotAllowedException>(() => policy.Check(Parse("bedrock:amazon.nova-lite-v1:0"), Folder, "acme"));
-        policy.Check(Parse("extractive:lead-2"), Folder, "trial");
+        policy.Check(Parse("bedrock:amazon.nova-lite-v1:0"), "trial");
+        Assert.Throws<ModelNotAllowedException>(() => policy.Check(Parse("bedrock:amazon.nova-pro-v1:0"), "trial"));
+        Assert.Throws<ModelNotAllowedException>(() => policy.Check(Parse("bedrock:amazon.nova-lite-v1:0"), "acme"));
+        policy.Check(Parse("extractive:lead-2"), "trial");
     }
 
     [Fact]
     public void Check_CloudModelOnlyWhenConfiguredOrAllowed()
     {
-        Assert.Contains("neither offline nor a model this server's config names", Assert.Throws<ModelNotAllowedException>(() => Policy().Check(Parse("bedrock:amazon.nova-lite-v1:0"), Folder, "acme")).Message, StringComparison.Ordinal);
-        Policy(o => o.Summaries.Model = "bedrock:amazon.nova-lite-v1:0").Check(Parse("bedrock:amazon.nova-lite-v1:0"), Folder, "acme");
-        Policy(null, "bedrock:*").Check(Parse("bedrock:amazon.nova-lite-v1:0"), Folder, "acme");
-        Policy(null, "bedrock:amazon.*").Check(Parse("bedrock:amazon.nova-lite-v1:0"), Folder, "acme");
-        Assert.Throws<ModelNotAllowedException>(() => Policy(null, "bedrock:anthropic.*").Check(Parse("bedrock:amazon.nova-lite-v1:0"), Folder, "acme"));
+        Assert.Contains("neither offline nor a model this server's config names", Assert.Throws<ModelNotAllowedException>(() => Policy().Check(Parse("bedrock:amazon.nova-lite-v1:0"), "acme")).Message, StringComparison.Ordinal);
+        Policy(o => o.Summaries.Model = "bedrock:amazon.nova-lite-v1:0").Check(Parse("bedrock:amazon.nova-lite-v1:0"), "acme");
+        Policy(null, "bedrock:*").Check(Parse("bedrock:amazon.nova-lite-v1:0"), "acme");
+        Policy(null, "bedrock:amazon.*").Check(Parse("bedrock:amazon.nova-lite-v1:0"), "acme");
+        Assert.Throws<ModelNotAllowedException>(() => Policy(null, "bedrock:anthropic.*").Check(Parse("bedrock:amazon.nova-lite-v1:0"), "acme"));
     }
 
     [Fact]
     public void Check_JudgeOrEmbeddingModelNotAllowed_NamesTheField()
     {
         var judge = Parse("extractive:lead-1", "judges:\n  models:\n    - { name: j, model: openai:gpt-4o }\n  metrics: [correctness]");
-        Assert.Contains("(judges.models[0].model)", Assert.Throws<ModelNotAllowedException>(() => Policy().Check(judge, Folder, "acme")).Message, StringComparison.Ordinal);
+        Assert.Contains("(judges.models[0].model)", Assert.Throws<ModelNotAllowedException>(() => Policy().Check(judge, "acme")).Message, StringComparison.Ordinal);
         var embedding = Parse("extractive:lead-1", "embeddingModel: openai:text-embedding-3-small", "[rouge, semantic_similarity]");
-        Assert.Contains("(embeddingModel)", Assert.Throws<ModelNotAllowedException>(() => Policy().Check(embedding, Folder, "acme")).Message, StringComparison.Ordinal);
+        Assert.Contains("(embeddingModel)", Assert.Throws<ModelNotAllowedException>(() => Policy().Check(embedding, "acme")).Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Check_StoreOtherThanTheOutputFolder_Refused()
     {
         var study = Parse("extractive:lead-1", "store: postgres:Host=db;Password=${PGPASSWORD}");
-        Assert.Contains("store is not allowed in a study started on the server", Assert.Throws<AssayException>(() => Policy().Check(study, Folder, "acme")).Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Check_UploadedStudyReadingFilesOutsideItsFolder_Refused()
-    {
-        var study = Parse("extractive:lead-1");
-        var error = Assert.Throws<AssayException>(() => Policy().Check(study, Path.Combine(Folder, "uploads"), "acme"));
-        Assert.Contains("dataset.path must name a file uploaded with the study", error.Message, StringComparison.Ordinal);
-        Policy().Check(study, null, "acme"); // a bundled sample reads its own folder
+        Assert.Contains("store is not allowed in a study started on the server", Assert.Throws<AssayException>(() => Policy().Check(study, "acme")).Message, StringComparison.Ordinal);
     }
 }

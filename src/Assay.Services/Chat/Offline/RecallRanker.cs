@@ -1,6 +1,5 @@
-using Assay.Models.Extractive;
+using Assay.Services.Rag.Answers;
 using Assay.Services.Rag.Index;
-using Assay.Services.Text;
 
 namespace Assay.Services.Chat.Offline;
 
@@ -20,7 +19,7 @@ internal static class RecallRanker
 
     /// <summary>
     /// The part of a long text to quote: the whole text when it is short, otherwise the sentence
-    /// sharing most terms with the message (the first such on a tie), cut at a word boundary.
+    /// the RAG citations would quote (<see cref="QuoteFinder"/>), cut at a word boundary.
     /// </summary>
     public static string Quote(string text, string message, int maxChars = 280)
     {
@@ -30,12 +29,7 @@ internal static class RecallRanker
             return flat;
         }
 
-        var query = TermAnalyzer.Terms(message).ToHashSet(StringComparer.Ordinal);
-        var best = SentenceSplitter.Split(text)
-            .Select((s, i) => (Sentence: s, Overlap: TermAnalyzer.Terms(s).Distinct(StringComparer.Ordinal).Count(query.Contains), Index: i))
-            .OrderByDescending(s => s.Overlap).ThenBy(s => s.Index)
-            .Select(s => s.Sentence)
-            .FirstOrDefault() ?? flat;
+        var best = QuoteFinder.BestSpan(text, message, maxSentences: 1);
         if (best.Length <= maxChars)
         {
             return best;
