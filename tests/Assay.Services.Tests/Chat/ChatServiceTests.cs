@@ -119,7 +119,7 @@ public sealed class ChatServiceTests : IDisposable
 
         var (answer, _) = await SendAsync(chat, "acme", "hr-chat", "Which football club won the league in 1987?");
 
-        Assert.Contains("no passage of index 'hr' reaches the relevance threshold", answer, StringComparison.Ordinal);
+        Assert.Contains("no passage of index 'hr' passes the relevance gate (relevance >= ", answer, StringComparison.Ordinal);
     }
 
     [Fact]

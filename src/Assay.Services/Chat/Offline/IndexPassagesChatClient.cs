@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Assay.Services.Rag;
+using Assay.Services.Rag.Answers;
 using Assay.Services.Rag.Index;
 using Microsoft.Extensions.AI;
 
@@ -9,11 +10,11 @@ namespace Assay.Services.Chat.Offline;
 /// <summary>
 /// <c>offline:index-passages</c>: the answer is the passages of the tenant's RAG index
 /// (<c>services.chat.offlineIndex</c>) that best match the new message by hybrid search (BM25 +
-/// vectors), quoted with file and page; passages below the RAG relevance threshold are left
-/// out, as in the RAG answers. Extractive: nothing is generated. Only the new message is
+/// vectors), quoted with file and page; only passages the RAG answers' own <see cref="RelevanceGate"/>
+/// admits are quoted, and with the same quote finder. Extractive: nothing is generated. Only the new message is
 /// searched for; the remembered turns are not used.
 /// </summary>
-internal sealed class IndexPassagesChatClient(RagService rag, string tenant, string index, int topK, double threshold) : OfflineChatClient(OfflineChatMethod.IndexPassages)
+internal sealed class IndexPassagesChatClient(RagService rag, string tenant, string index, int topK, RelevanceGate gate) : OfflineChatClient(OfflineChatMethod.IndexPassages)
 {
     private const int MaxQuotes = 3;
 
@@ -32,17 +33,17 @@ internal sealed class IndexPassagesChatClient(RagService rag, string tenant, str
             throw new AssayException($"Setting services.chat.offlineIndex names index '{index}', which this tenant does not have: ingest documents into it (assay rag ingest --index {index}) or name another index.", ExitCodes.SetupMissing);
         }
 
-        var relevant = hits.Where(h => h.Relevance >= threshold).Take(MaxQuotes).ToList();
+        var relevant = hits.Where(gate.Admits).Take(MaxQuotes).ToList();
         if (relevant.Count == 0)
         {
-            return string.Create(CultureInfo.InvariantCulture, $"Offline chat (index-passages): no chat model is configured (set services.chat.model in assay.yaml for written answers), and no passage of index '{index}' reaches the relevance threshold {threshold} for your message.");
+            return string.Create(CultureInfo.InvariantCulture, $"Offline chat (index-passages): no chat model is configured (set services.chat.model in assay.yaml for written answers), and no passage of index '{index}' passes the relevance gate ({gate}) for your message.");
         }
 
         var answer = new StringBuilder().Append(CultureInfo.InvariantCulture, $"Offline chat (index-passages, extractive, no chat model configured): passages of index '{index}' that match your message, quoted:");
         for (var i = 0; i < relevant.Count; i++)
         {
             var chunk = relevant[i].Chunk;
-            answer.Append(CultureInfo.InvariantCulture, $"\n[{i + 1}] \"{RecallRanker.Quote(chunk.Text, message)}\" ({chunk.FileName}, page {chunk.Page}; relevance {relevant[i].Relevance:0.00})");
+            answer.Append(CultureInfo.InvariantCulture, $"\n[{i + 1}] \"{QuoteFinder.BestSpan(chunk.Text, message)}\" ({chunk.FileName}, page {chunk.Page}; relevance {relevant[i].Relevance:0.00})");
         }
 
         return answer.ToString();

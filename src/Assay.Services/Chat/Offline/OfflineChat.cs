@@ -1,5 +1,6 @@
 using Assay.Services.Configuration;
 using Assay.Services.Rag;
+using Assay.Services.Rag.Answers;
 
 namespace Assay.Services.Chat.Offline;
 
@@ -23,6 +24,6 @@ internal static class OfflineChat
             throw new AssayException("Setting services.chat.offline is index-passages but services.chat.offlineIndex is not set: name the RAG index to answer from.", ExitCodes.SetupMissing);
         }
 
-        return new IndexPassagesChatClient(rag(), tenant, index, options.Rag.TopK, options.Rag.RelevanceThreshold);
+        return new IndexPassagesChatClient(rag(), tenant, index, options.Rag.TopK, RelevanceGate.From(options.Rag));
     }
 }
