@@ -4,14 +4,17 @@ using Assay.Credit.Woe;
 namespace Assay.Credit.Binning;
 
 /// <summary>A fitted variable: its classes, its WoE table and the coarse class of every development row.</summary>
-internal sealed record BinnedVariable(VariableBins Bins, WoeTable Woe, int[] Classes);
+internal sealed record BinnedVariable(VariableBins Bins, WoeTable Woe, int[] Classes)
+{
+    public BinningOutcome? Outcome { get; init; }
+}
 
 /// <summary>Fits the coarse classes of one variable on the development rows (fine classing, then coarse classing or the manual override).</summary>
 internal static class VariableBinner
 {
     public static BinnedVariable Fit(CreditFrame frame, string variable, byte[] y, BinningSettings settings)
     {
-        var bins = frame.Categorical.ContainsKey(variable)
+        var (bins, outcome) = frame.Categorical.ContainsKey(variable)
             ? FitCategorical(frame.Categorical[variable], variable, y, settings)
             : FitNumeric(frame.NumericColumn(variable), variable, y, settings);
         var classes = bins.Assign(frame);
@@ -29,10 +32,10 @@ internal static class VariableBinner
             }
         }
 
-        return new BinnedVariable(bins, WoeTable.Build(variable, bins.Labels, good, bad), classes);
+        return new BinnedVariable(bins, WoeTable.Build(variable, bins.Labels, good, bad), classes) { Outcome = outcome };
     }
 
-    private static VariableBins FitNumeric(double[] x, string variable, byte[] y, BinningSettings s)
+    private static (VariableBins, BinningOutcome?) FitNumeric(double[] x, string variable, byte[] y, BinningSettings s)
     {
         var regular = new List<double>(x.Length);
         var regularY = new List<byte>(x.Length);
@@ -61,6 +64,8 @@ internal static class VariableBinner
 
         double[] edges;
         long[] good, bad;
+        BinningOutcome? outcome = null;
+        long allGood = missGood + specGood.Sum() + regularY.Count(v => v == 1), allBad = x.Length - allGood;
         if (s.Override?.Breaks is { Count: > 0 } breaks)
         {
             edges = [.. breaks.Distinct().Order()];
@@ -70,7 +75,7 @@ internal static class VariableBinner
         {
             var fine = s.Quantile ? FineClassing.Edges(Sorted(regular), s.FineBins, true) : FineClassing.EqualWidthEdges(regular, s.FineBins);
             var (fg, fb) = Count(regular, regularY, fine);
-            var starts = CoarseClassing.Merge(fg, fb, s.Coarse);
+            (var starts, outcome) = CoarseSearch.Run(fg, fb, allGood, allBad, s, ordered: true);
             edges = new double[starts.Count - 1];
             for (var k = 1; k < starts.Count; k++)
             {
@@ -95,10 +100,10 @@ internal static class VariableBinner
 
         bins.MissingClass = OwnOrClosest(missGood, missBad, good, bad, tg, tb, s.Coarse.MinShare, labels, "missing");
         bins.Labels = [.. labels];
-        return bins;
+        return (bins, outcome);
     }
 
-    private static VariableBins FitCategorical(CategoricalColumn col, string variable, byte[] y, BinningSettings s)
+    private static (VariableBins, BinningOutcome?) FitCategorical(CategoricalColumn col, string variable, byte[] y, BinningSettings s)
     {
         var lg = new long[col.Levels.Length];
         var lb = new long[col.Levels.Length];
@@ -121,6 +126,7 @@ internal static class VariableBinner
         }
 
         var groups = new List<List<int>>();
+        BinningOutcome? outcome = null;
         if (s.Override?.Groups is { Count: > 0 } manual)
         {
             var index = col.Levels.Select((l, i) => (l, i)).ToDictionary(t => t.l, t => t.i, StringComparer.Ordinal);
@@ -147,7 +153,7 @@ internal static class VariableBinner
                 .OrderBy(i => WoeTable.Woe(lg[i], lb[i], tgl, tbl)).ThenBy(i => col.Levels[i], StringComparer.Ordinal).ToArray();
             var og = order.Select(i => lg[i]).ToArray();
             var ob = order.Select(i => lb[i]).ToArray();
-            var starts = CoarseClassing.Merge(og, ob, s.Coarse with { Monotone = false });
+            (var starts, outcome) = CoarseSearch.Run(og, ob, tgl + missGood, tbl + missBad, s, ordered: false);
             for (var k = 0; k < starts.Count; k++)
             {
                 var end = k + 1 < starts.Count ? starts[k + 1] : order.Length;
@@ -173,7 +179,7 @@ internal static class VariableBinner
 
         bins.MissingClass = OwnOrClosest(missGood, missBad, good, bad, good.Sum() + missGood, bad.Sum() + missBad, s.Coarse.MinShare, labels, "missing");
         bins.Labels = [.. labels];
-        return bins;
+        return (bins, outcome);
     }
 
     /// <summary>

@@ -25,6 +25,7 @@ public static class ConfigLoader
 
     public static CreditConfig Parse(string yaml, string source = "config")
     {
+        ConfigKeys.Check(yaml, source);
         var deserializer = new DeserializerBuilder()
             .WithNamingConvention(UnderscoredNamingConvention.Instance)
             .Build();
@@ -36,6 +37,13 @@ public static class ConfigLoader
         catch (YamlException ex)
         {
             var inner = ex.InnerException?.Message ?? ex.Message;
+
+            // Deserializer messages name .NET types; users wrote YAML, so say it in their terms.
+            if (inner.Contains("System.", StringComparison.Ordinal) || inner.Contains("Assay.", StringComparison.Ordinal) || inner.Contains("type", StringComparison.OrdinalIgnoreCase))
+            {
+                inner = "this value does not fit its field (a number, true/false, text, a list or a mapping is expected)";
+            }
+
             throw new AssayException($"{source} line {ex.Start.Line}: {inner} (see samples/credit/README.md for the keys)", ex);
         }
 
@@ -71,6 +79,7 @@ public static class ConfigLoader
             throw new AssayException($"{source}: binning.method is '{c.Binning.Method}'; use equal_width or quantile.");
         }
 
+        ValidateBinning(c.Binning, source);
         if (c.Binning.FineBins < 2)
         {
             throw new AssayException($"{source}: binning.fine_bins is {c.Binning.FineBins}; use at least 2 (the course uses 50).");
@@ -107,6 +116,40 @@ public static class ConfigLoader
             {
                 throw new AssayException($"{source}: columns.{name}.missing is column but columns.{name}.fill_column is not set.");
             }
+        }
+    }
+
+    private static void ValidateBinning(BinningConfig b, string source)
+    {
+        if (b.Algorithm is not ("heuristic" or "optimal"))
+        {
+            throw new AssayException($"{source}: binning.algorithm is '{b.Algorithm}'; use heuristic or optimal.");
+        }
+
+        var trend = b.Monotone.ToLowerInvariant();
+        if (trend is not ("none" or "false" or "auto" or "true" or "ascending" or "descending" or "peak" or "valley"))
+        {
+            throw new AssayException($"{source}: binning.monotone is '{b.Monotone}'; use none, auto, ascending, descending, peak or valley.");
+        }
+
+        if (b.Algorithm == "heuristic" && trend is "ascending" or "descending" or "peak" or "valley")
+        {
+            throw new AssayException($"{source}: binning.monotone: {b.Monotone} needs binning.algorithm: optimal (the heuristic supports none and auto).");
+        }
+
+        if (b.Algorithm == "heuristic" && (b.MaxPValue is not null || b.MinBadsPerBin > 1))
+        {
+            throw new AssayException($"{source}: binning.max_p_value and binning.min_bads_per_bin need binning.algorithm: optimal.");
+        }
+
+        if (b.MaxPValue is <= 0 or > 1)
+        {
+            throw new AssayException($"{source}: binning.max_p_value is {b.MaxPValue}; use a p-value between 0 and 1, e.g. 0.05.");
+        }
+
+        if (b.MinBadsPerBin < 1 || b.MaxClasses < 1 || b.MinShare is < 0 or >= 1 || b.TimeLimitSeconds <= 0)
+        {
+            throw new AssayException($"{source}: binning needs min_bads_per_bin >= 1, max_classes >= 1, 0 <= min_share < 1 and time_limit_seconds > 0.");
         }
     }
 }

@@ -89,8 +89,23 @@ public sealed class BinningConfig
 
     public int MaxClasses { get; set; } = 8;
 
-    /// <summary>Force WoE monotone over the ordered classes of numeric variables.</summary>
-    public bool Monotone { get; set; }
+    /// <summary>
+    /// Bad-rate trend over the classes of numeric variables: none, auto, ascending, descending,
+    /// peak or valley (true = auto, false = none). The heuristic supports none and auto only.
+    /// </summary>
+    public string Monotone { get; set; } = "none";
+
+    /// <summary>Coarse classing: heuristic (greedy merges, today's default) or optimal (exact search, maximum IV under the constraints).</summary>
+    public string Algorithm { get; set; } = "heuristic";
+
+    /// <summary>Optimal binning: fewest bad loans a class may hold.</summary>
+    public long MinBadsPerBin { get; set; } = 1;
+
+    /// <summary>Optimal binning: largest p-value allowed between neighbouring classes' bad rates (chi-square test), or unset.</summary>
+    public double? MaxPValue { get; set; }
+
+    /// <summary>Optimal binning: seconds the exact search may take per variable before the heuristic is used (with a note).</summary>
+    public double TimeLimitSeconds { get; set; } = 10;
 
     /// <summary>Values of a numeric variable kept as their own class, e.g. -1 meaning "never".</summary>
     public Dictionary<string, List<double>> SpecialValues { get; set; } = new(StringComparer.Ordinal);

@@ -16,9 +16,39 @@ internal static class CsvTableReader
             throw new AssayException($"data file {path} does not exist: check the data: setting or the --data path.");
         }
 
-        using var reader = new StreamReader(path, Encoding.UTF8, true, 1 << 16);
-        return Read(reader, path, keep);
+        return Read(new StringReader(DecodeStrict(File.ReadAllBytes(path), path)), path, keep);
     }
+
+    /// <summary>The file's text as UTF-8 (a leading BOM dropped); invalid bytes or NUL are refused with their line.</summary>
+    internal static string DecodeStrict(byte[] bytes, string source)
+    {
+        var span = bytes.AsSpan();
+        if (span.StartsWith("\uFEFF"u8))
+        {
+            span = span[3..];
+        }
+
+        if (!System.Text.Unicode.Utf8.IsValid(span))
+        {
+            var at = 0;
+            while (Rune.DecodeFromUtf8(span[at..], out _, out var used) == System.Buffers.OperationStatus.Done)
+            {
+                at += used;
+            }
+
+            throw new AssayException($"{source} line {LineAt(span, at)}: the bytes are not valid UTF-8 (byte 0x{span[at]:X2} at offset {at}); save the file as UTF-8 (e.g. iconv -f latin1 -t utf-8).");
+        }
+
+        var nul = span.IndexOf((byte)0);
+        if (nul >= 0)
+        {
+            throw new AssayException($"{source} line {LineAt(span, nul)}: the file holds a NUL byte, so it is not a text CSV; export it again as CSV text.");
+        }
+
+        return Encoding.UTF8.GetString(span);
+    }
+
+    private static int LineAt(ReadOnlySpan<byte> bytes, int offset) => bytes[..offset].Count((byte)'\n') + 1;
 
     public static RawTable Read(TextReader text, string source, IReadOnlySet<string>? keep = null)
     {
@@ -47,6 +77,11 @@ internal static class CsvTableReader
             if (record.Count == 1 && string.IsNullOrWhiteSpace(record[0]))
             {
                 continue;
+            }
+
+            if (record.Count != names.Count)
+            {
+                throw new AssayException($"{source} line {line}: {record.Count} fields where the header has {names.Count}; every row needs one value per column (quote values that contain commas).");
             }
 
             lines.Add(line);

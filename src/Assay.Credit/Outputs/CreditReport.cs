@@ -29,7 +29,7 @@ internal static class CreditReport
         var summary = report.AddSection("Summary");
         var kind = t.Auroc >= 0.7 ? CalloutKind.Ok : t.Auroc >= 0.6 ? CalloutKind.Warn : CalloutKind.Fail;
         summary.AddCallout(kind, F($"Test AUROC {t.Auroc:F3} (95% CI {t.AurocLow:F3}-{t.AurocHigh:F3}), Gini {t.Gini:F3}, KS {t.Ks:F3}"),
-            F($"{pd.Scorecard.Variables.Count} variables ({pd.Fit.Names.Length - 1} dummies) in a {pd.Scorecard.MinScore}-{pd.Scorecard.MaxScore} scorecard, fitted on {pd.TrainRows:N0} loans and tested on {pd.TestRows:N0}."));
+            F($"{pd.Scorecard.Variables.Count} variables ({pd.Fit.Names.Length - 1} dummies) in a {pd.Scorecard.MinScore}-{pd.Scorecard.MaxScore} scorecard, fitted on {pd.TrainRows:N0} loans and tested on {pd.TestRows:N0}. Marked OK when the test AUROC is at least 0.70, warn from 0.60 to 0.70, fail below 0.60 (a rule of thumb for application scorecards, not a regulatory limit)."));
         var keys = new List<(string, string)>
         {
             ("Bad rate (train / test)", F($"{pd.TrainBadRate:P2} / {pd.TestBadRate:P2}")),
@@ -54,7 +54,7 @@ internal static class CreditReport
 
         summary.AddDefinitions(keys);
 
-        AddVariables(report, pd);
+        VariablesSection.Add(report, pd);
         AddModel(report, pd.Fit, pd.Eliminated);
         AddValidation(report, pd);
         AddScorecard(report, pd);
@@ -79,7 +79,8 @@ internal static class CreditReport
         timing.AddParagraph("For scale: optbinning publishes binning 23 variables of 8,367 rows in 2.31 s and a scorecard fit on 10,459 rows in 3.28 s, measured on another machine; 'dotnet run -c Release --project bench/Assay.Bench -- credit' measures Assay on 466,285 loans here.");
 
         report.AddMethod("WoE and IV", WoeTable.Method + "; IV = sum (%good - %bad) x WoE; bands < 0.02 useless, 0.02-0.1 weak, 0.1-0.3 medium, 0.3-0.5 strong, > 0.5 suspicious");
-        report.AddMethod("Coarse classing", "fine classes (equal width or quantile), then neighbours merged while a class is under the minimum share or has no good or no bad loan, while neighbouring WoE differ by less than the tolerance, and down to the class limit; optional monotone WoE; missing and special values are their own class unless too small, then they join the class of closest WoE, identically at scoring");
+        report.AddMethod("Coarse classing (heuristic)", "fine classes (equal width or quantile), then neighbours merged while a class is under the minimum share or has no good or no bad loan, while neighbouring WoE differ by less than the tolerance, and down to the class limit; optional monotone WoE; missing and special values are their own class unless too small, then they join the class of closest WoE, identically at scoring");
+        report.AddMethod("Coarse classing (optimal)", "binning.algorithm: optimal: the contiguous merge of the fine classes with the largest IV among all that meet min_share, min_bads_per_bin (and a good loan per class), the bad-rate trend (binning.monotone; auto = the better of ascending and descending; peak = rising then falling, valley the reverse, strictly), max_p_value between neighbouring classes (Pearson chi-square of their bad rates) and max_classes, found exactly by dynamic programming over (last class, number of classes, trend phase); categorical levels are first ordered by WoE. A variable whose search exceeds binning.time_limit_seconds falls back to the heuristic and says so");
         report.AddMethod("PD regression", LogitFit.Method + "; reference class of each variable = lowest WoE; backward elimination of variables none of whose dummies has p < threshold");
         report.AddMethod("AUROC", Discrimination.AurocMethod);
         report.AddMethod("KS", Discrimination.KsMethod);
@@ -93,43 +94,6 @@ internal static class CreditReport
         report.AddMethod("IFRS 9", Ifrs9.Method + "; PD term structure: " + PdTermStructure.Method);
         report.AddMethod("Basel IRB", BaselIrb.Method);
         return report.ToHtml();
-    }
-
-    private static void AddVariables(HtmlReport report, PdResult pd)
-    {
-        var s = report.AddSection("Variables: information value and WoE");
-        var table = new ReportTable("variable", "type", "classes", "IV", "IV band", "status")
-        {
-            Caption = "Information value of each candidate variable on the training split, and what became of it.",
-        };
-        foreach (var v in pd.Variables.OrderByDescending(v => v.Iv))
-        {
-            var kind = v.Status == "in the model" ? CalloutKind.Ok : (CalloutKind?)null;
-            table.AddRow(kind, v.Variable, v.Type, v.Woe.Rows.Count.ToString(CultureInfo.InvariantCulture), F($"{v.Iv:F4}"), v.IvBand, v.Status);
-        }
-
-        s.AddTable(table);
-        var iv = new BarChart { Title = "Information value by variable", YTitle = "IV (dimensionless)", ValueDecimals = 3 };
-        foreach (var v in pd.Variables.OrderByDescending(v => v.Iv))
-        {
-            iv.Add(v.Variable, v.Iv);
-        }
-
-        s.AddChart(iv, "IV = sum over classes of (%good - %bad) x WoE, training split; 0.02 / 0.1 / 0.3 / 0.5 separate useless, weak, medium, strong and suspicious.");
-        foreach (var v in pd.Variables.Where(v => v.Status == "in the model"))
-        {
-            s.AddSubheading(v.Variable);
-            var chart = new BarChart { Title = $"WoE of {v.Variable} by class", YTitle = "WoE = ln(%good / %bad)", ValueDecimals = 2, Height = 300 };
-            var wt = new ReportTable("class", "loans", "share", "bad rate", "WoE", "IV term") { Caption = $"Coarse classes of {v.Variable} (training split)." };
-            foreach (var row in v.Woe.Rows)
-            {
-                chart.Add(row.Label, row.Woe);
-                wt.AddRow(row.Label, F($"{row.Count:N0}"), F($"{row.Share:P1}"), F($"{row.BadRate:P2}"), F($"{row.Woe:F3}"), F($"{row.Iv:F4}"));
-            }
-
-            s.AddChart(chart, $"WoE per coarse class of {v.Variable}; positive means more good loans than average.");
-            s.AddTable(wt);
-        }
     }
 
     private static void AddModel(HtmlReport report, LogitFit fit, IReadOnlyList<DroppedVariable> dropped)
@@ -195,7 +159,7 @@ internal static class CreditReport
     {
         var s = report.AddSection("Scorecard and cut-offs");
         var m = pd.Scorecard;
-        s.AddParagraph(F($"Intercept points {m.InterceptPoints}; scores run from {m.MinScore} to {m.MaxScore}. A score maps to a PD through s = (score - {m.MinScore}) / {m.MaxScore - m.MinScore} x ({m.MaxSum:F4} - {m.MinSum:F4}) + {m.MinSum:F4}, PD = 1 / (1 + e^s)."));
+        s.AddParagraph(F($"Intercept points {m.InterceptPoints}; scores run from {m.MinScore} to {m.MaxScore}. A score maps to a PD through s = (score - {m.MinScore}) / {m.MaxScore - m.MinScore} x {m.MaxSum - m.MinSum:F4} {Signed(m.MinSum)}, PD = 1 / (1 + e^s), where {m.MaxSum - m.MinSum:F4} = maxSum - minSum ({m.MaxSum:F4} and {m.MinSum:F4}, the log-odds of the best and the worst applicant)."));
         var table = new ReportTable("variable", "class", "coefficient", "points") { Caption = "Points per class (the reference class has coefficient 0). " + m.Unseen + "." };
         foreach (var v in m.Variables)
         {
@@ -307,4 +271,7 @@ internal static class CreditReport
     private static double JeffreysHigh(CalibrationBand b) => MathNet.Numerics.Distributions.Beta.InvCDF(b.Defaults + 0.5, b.Loans - b.Defaults + 0.5, 0.975);
 
     private static string F(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>"+ 1.2345" or "- 3.8595": a term added to a formula, so a negative never prints as "- -3.8595".</summary>
+    internal static string Signed(double x) => (x < 0 ? "- " : "+ ") + Math.Abs(x).ToString("F4", CultureInfo.InvariantCulture);
 }

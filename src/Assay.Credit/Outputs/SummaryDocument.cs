@@ -58,6 +58,8 @@ public static class SummaryDocument
                     v.Iv,
                     v.IvBand,
                     v.Status,
+                    IvAdvice = IvBands.Advice(v.Iv),
+                    Binning = v.Binning is { } o ? new { o.Algorithm, Objective = o.Objective, o.Optimal, TimeMs = o.Milliseconds, o.Note } : null,
                     Classes = v.Woe.Rows.Select(w => new { w.Label, w.Count, w.Good, w.Bad, w.Share, w.BadRate, w.Woe, w.Iv }),
                 }),
                 Eliminated = pd.Eliminated,

@@ -58,7 +58,7 @@ internal static class PdPipeline
                 candidates.Add(b);
             }
 
-            reports.Add(new VariableReport(b.Bins.Variable, type, b.Woe.Iv, b.Woe.IvBand, status, b.Woe));
+            reports.Add(new VariableReport(b.Bins.Variable, type, b.Woe.Iv, b.Woe.IvBand, status, b.Woe) { Binning = b.Outcome });
         }
 
         if (candidates.Count == 0)
@@ -109,7 +109,11 @@ internal static class PdPipeline
 
         return new PdResult(
             train.Length, test.Length, 1 - yTrain.Average(b => (double)b), 1 - yTest.Average(b => (double)b),
-            reports, dropped, fit, model, discrimination, trainDiscrimination, calibration, calibrationBy, cutoffs, distribution, psi, timings);
+            reports, dropped, fit, model, discrimination, trainDiscrimination, calibration, calibrationBy, cutoffs, distribution, psi, timings)
+        {
+            MinIv = config.Model.MinIv,
+            PValueThreshold = config.Model.PValue,
+        };
     }
 
     /// <summary>The regression's P(good) (unrounded), with the unseen rule applied to classes not seen at fit.</summary>

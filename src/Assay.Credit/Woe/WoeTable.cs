@@ -63,4 +63,12 @@ public static class IvBands
         <= 0.5 => "strong",
         _ => "suspicious",
     };
+
+    /// <summary>What to do about a variable in the band, or null when nothing needs doing.</summary>
+    public static string? Advice(double iv) => Of(iv) switch
+    {
+        "suspicious" => "IV above 0.5 is too good to be true for application data: check that the variable is known at application time (not recorded after the outcome) and is not a proxy of the target; keep it only if the business can explain it, else remove it from model.variables",
+        "useless" => "below 0.02 the variable barely separates good from bad loans; it is screened out when below model.min_iv",
+        _ => null,
+    };
 }

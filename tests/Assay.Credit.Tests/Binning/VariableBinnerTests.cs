@@ -28,7 +28,7 @@ public class VariableBinnerTests
     public void Fit_MissingAndSpecialValues_GetTheirOwnClassesAndScoreTheSame()
     {
         var (frame, y) = Sample();
-        var config = new BinningConfig { Method = "quantile", FineBins = 20, MaxClasses = 5, Monotone = true };
+        var config = new BinningConfig { Method = "quantile", FineBins = 20, MaxClasses = 5, Monotone = "auto" };
         config.SpecialValues["x"] = [-1];
         var fitted = VariableBinner.Fit(frame, "x", y, BinningSettings.For(config, "x"));
         var bins = fitted.Bins;
@@ -65,5 +65,55 @@ public class VariableBinnerTests
         var fitted = VariableBinner.Fit(frame, "c", [1, 0, 1, 1, 0, 0], BinningSettings.For(new BinningConfig { MinShare = 0 }, "c"));
         Assert.Equal(-1, fitted.Bins.ClassOf("never seen"));
         Assert.Equal(-1, fitted.Bins.ClassOf((string?)null));
+    }
+
+    [Fact]
+    public void Fit_Optimal_ReachesAtLeastTheHeuristicsIvAndIsMarkedOptimal()
+    {
+        var (frame, y) = Sample();
+        var heuristic = VariableBinner.Fit(frame, "x", y, BinningSettings.For(new BinningConfig { FineBins = 20, MaxClasses = 5 }, "x"));
+        var optimal = VariableBinner.Fit(frame, "x", y, BinningSettings.For(new BinningConfig { FineBins = 20, MaxClasses = 5, Algorithm = "optimal" }, "x"));
+
+        // Same min_share and class limit, no trend: the heuristic's partition is one the exact search considered.
+        Assert.True(optimal.Outcome!.Optimal);
+        Assert.False(heuristic.Outcome!.Optimal);
+        Assert.True(optimal.Outcome.Objective >= heuristic.Outcome.Objective - 1e-12, $"optimal IV {optimal.Outcome.Objective} < heuristic {heuristic.Outcome.Objective}");
+        Assert.True(optimal.Bins.Edges.Length + 1 <= 5);
+    }
+
+    [Fact]
+    public void Fit_OptimalAuto_ChoosesTheDataDirectionAndTheBadRateFallsStrictly()
+    {
+        // In the sample P(good) rises with x, so the bad rate must fall over the interval classes.
+        var (frame, y) = Sample();
+        var config = new BinningConfig { FineBins = 20, MaxClasses = 6, Algorithm = "optimal", Monotone = "auto", MinBadsPerBin = 30, MaxPValue = 0.05 };
+        var fitted = VariableBinner.Fit(frame, "x", y, BinningSettings.For(config, "x"));
+        Assert.Contains("auto chose descending", fitted.Outcome!.Algorithm, StringComparison.Ordinal);
+        var rows = fitted.Woe.Rows.Take(fitted.Bins.Edges.Length + 1).ToList();
+        Assert.True(rows.Count >= 2);
+        for (var k = 1; k < rows.Count; k++)
+        {
+            Assert.True(rows[k].BadRate < rows[k - 1].BadRate, "bad rate must fall strictly");
+            Assert.True(rows[k].Bad >= 30);
+        }
+    }
+
+    [Fact]
+    public void Fit_OptimalPastTheTimeLimit_FallsBackToTheHeuristicWithANote()
+    {
+        var (frame, y) = Sample();
+        var config = new BinningConfig { FineBins = 20, Algorithm = "optimal", TimeLimitSeconds = 1 };
+        var fitted = VariableBinner.Fit(frame, "x", y, BinningSettings.For(config, "x", new JumpingClock()));
+        Assert.False(fitted.Outcome!.Optimal);
+        Assert.Equal("heuristic (fallback)", fitted.Outcome.Algorithm);
+        Assert.Contains("time_limit_seconds", fitted.Outcome.Note, StringComparison.Ordinal);
+    }
+
+    /// <summary>A clock that moves an hour on every reading, so any deadline passes at once.</summary>
+    private sealed class JumpingClock : TimeProvider
+    {
+        private DateTimeOffset _now = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+        public override DateTimeOffset GetUtcNow() => _now = _now.AddHours(1);
     }
 }

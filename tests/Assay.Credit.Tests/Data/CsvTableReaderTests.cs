@@ -43,4 +43,29 @@ public class CsvTableReaderTests
         Assert.Contains("'target'", ex.Message, StringComparison.Ordinal);
         Assert.Contains("a, b", ex.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Read_RaggedRow_NamesFileAndLine()
+    {
+        var path = TestData.WriteCsv("a,b\n1,2\n3\n");
+        var ex = Assert.Throws<AssayException>(() => CsvTableReader.Read(path));
+        Assert.StartsWith($"{path} line 3: 1 fields where the header has 2", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_InvalidUtf8_NamesFileAndLine()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"assay-credit-{Guid.NewGuid():N}.csv");
+        File.WriteAllBytes(path, [.. "a,b\n1,2\n"u8, (byte)'M', 0xFC, (byte)'n', (byte)',', (byte)'3', (byte)'\n']);
+        var ex = Assert.Throws<AssayException>(() => CsvTableReader.Read(path));
+        Assert.StartsWith($"{path} line 3: the bytes are not valid UTF-8 (byte 0xFC", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_Nul_NamesFileAndLine()
+    {
+        var path = TestData.WriteCsv("a,b\n1,2\n3,\0\n");
+        var ex = Assert.Throws<AssayException>(() => CsvTableReader.Read(path));
+        Assert.StartsWith($"{path} line 3: the file holds a NUL byte", ex.Message, StringComparison.Ordinal);
+    }
 }
