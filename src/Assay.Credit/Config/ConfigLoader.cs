@@ -80,6 +80,11 @@ public static class ConfigLoader
         }
 
         ValidateBinning(c.Binning, source);
+        if (c.Challenger is { } ch && (ch.Trees is < 1 or > 5000 || ch.Leaves is < 2 or > 1024 || ch.MinLeaf < 1 || ch.LearningRate is <= 0 or > 1 || ch.BootstrapSamples is < 50 or > 10000))
+        {
+            throw new AssayException($"{source}: challenger needs 1 <= trees <= 5000, 2 <= leaves <= 1024, min_leaf >= 1, 0 < learning_rate <= 1 and 50 <= bootstrap_samples <= 10000.");
+        }
+
         if (c.Binning.FineBins < 2)
         {
             throw new AssayException($"{source}: binning.fine_bins is {c.Binning.FineBins}; use at least 2 (the course uses 50).");

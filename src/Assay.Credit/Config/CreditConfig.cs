@@ -30,6 +30,9 @@ public sealed class CreditConfig
 
     public MonitoringConfig Monitoring { get; set; } = new();
 
+    /// <summary>Optional challenger model fitted beside the scorecard (evidence only; the scorecard is deployed).</summary>
+    public ChallengerConfig? Challenger { get; set; }
+
     public LgdConfig? Lgd { get; set; }
 
     public EadConfig? Ead { get; set; }
@@ -151,6 +154,24 @@ public sealed class ScorecardConfig
 
     /// <summary>Column used as the row key in scorecard.sql and in scored output.</summary>
     public string? IdColumn { get; set; }
+}
+
+public sealed class ChallengerConfig
+{
+    /// <summary>Boosting rounds of the gradient-boosted trees.</summary>
+    public int Trees { get; set; } = 300;
+
+    public int Leaves { get; set; } = 16;
+
+    /// <summary>Fewest training loans in a leaf.</summary>
+    public int MinLeaf { get; set; } = 50;
+
+    public double LearningRate { get; set; } = 0.05;
+
+    public int Seed { get; set; } = 1;
+
+    /// <summary>Bootstrap resamples for the KS interval.</summary>
+    public int BootstrapSamples { get; set; } = 500;
 }
 
 public sealed class MonitoringConfig

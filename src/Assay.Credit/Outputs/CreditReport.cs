@@ -58,6 +58,11 @@ internal static class CreditReport
         AddModel(report, pd.Fit, pd.Eliminated);
         AddValidation(report, pd);
         AddScorecard(report, pd);
+        if (pd.Challenger is { } cc)
+        {
+            ChallengerSection.Add(report, cc);
+        }
+
         if (r.Lgd is not null || r.Ead is not null)
         {
             AddLgdEad(report, r.Lgd, r.Ead, r.ExpectedLoss);

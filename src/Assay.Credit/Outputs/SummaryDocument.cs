@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Assay.Credit.Challenger;
 using Assay.Credit.Ead;
 using Assay.Credit.ExpectedLoss;
 using Assay.Credit.Lgd;
@@ -78,6 +79,40 @@ public static class SummaryDocument
                 },
                 Cutoffs = pd.Cutoffs,
                 ScorePsiTrainVsTest = Psi(pd.ScorePsiTrainVsTest),
+                ChampionChallenger = pd.Challenger is { } cc ? new
+                {
+                    Method = ChampionChallengerResult.Method,
+                    ChallengerMethod = cc.ChallengerMethod,
+                    cc.Verdict,
+                    cc.Variables,
+                    cc.FitSeconds,
+                    Models = cc.Models.Select(m => new
+                    {
+                        m.Model,
+                        m.Role,
+                        m.Auroc,
+                        AurocCi95 = new[] { m.AurocLow, m.AurocHigh },
+                        m.Gini,
+                        GiniCi95 = new[] { m.GiniLow, m.GiniHigh },
+                        m.Ks,
+                        KsCi95 = new[] { m.KsLow, m.KsHigh },
+                        m.Brier,
+                        m.HosmerLemeshow,
+                        HosmerLemeshowP = m.HlPValue,
+                        m.MeanPd,
+                        m.DefaultRate,
+                        m.Approvals,
+                    }),
+                    AurocDifference = new
+                    {
+                        Method = AurocDifference.Method,
+                        Of = "challenger minus champion",
+                        cc.Difference.Difference,
+                        Ci95 = new[] { cc.Difference.Low, cc.Difference.High },
+                        cc.Difference.Z,
+                        cc.Difference.PValue,
+                    },
+                } : null,
             },
             Lgd = r.Lgd is { } l ? new
             {

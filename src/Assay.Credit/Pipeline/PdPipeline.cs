@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Assay.Credit.Binning;
+using Assay.Credit.Challenger;
 using Assay.Credit.Config;
 using Assay.Credit.Data;
 using Assay.Credit.Monitoring;
@@ -106,11 +107,21 @@ internal static class PdPipeline
         var distribution = ScoreDistribution(testScores, yTest, model.MinScore, model.MaxScore, 25);
         var psi = StabilityMonitor.ScorePsi(model, testScores);
         Lap(timings, "validation", clock);
+        ChampionChallengerResult? challenger = null;
+        if (config.Challenger is { } ch)
+        {
+            var settings = new ChallengerSettings(ch.Trees, ch.Leaves, ch.MinLeaf, ch.LearningRate, ch.Seed, ch.BootstrapSamples);
+            var pChallenger = GradientBoostedChallenger.FitPredict(trainFrame, yTrain, testFrame, variables, settings);
+            var fitSeconds = clock.Elapsed.TotalSeconds;
+            challenger = ChampionChallenger.Compare(model, pTest, testScores, pChallenger, yTest, config.Scorecard.Cutoffs, variables, fitSeconds, ch.BootstrapSamples, ch.Seed);
+            Lap(timings, "challenger", clock);
+        }
 
         return new PdResult(
             train.Length, test.Length, 1 - yTrain.Average(b => (double)b), 1 - yTest.Average(b => (double)b),
             reports, dropped, fit, model, discrimination, trainDiscrimination, calibration, calibrationBy, cutoffs, distribution, psi, timings)
         {
+            Challenger = challenger,
             MinIv = config.Model.MinIv,
             PValueThreshold = config.Model.PValue,
         };

@@ -1,4 +1,5 @@
 using Assay.Credit.Binning;
+using Assay.Credit.Challenger;
 using Assay.Credit.Monitoring;
 using Assay.Credit.Regression;
 using Assay.Credit.Scorecard;
@@ -26,6 +27,9 @@ public sealed record PdResult(
     IReadOnlyList<CutoffRow> Cutoffs, IReadOnlyList<ScoreBandCount> ScoreDistribution, PsiResult ScorePsiTrainVsTest,
     IReadOnlyDictionary<string, double> TimingsMs)
 {
+    /// <summary>The champion/challenger comparison, when the config asks for a challenger.</summary>
+    public ChampionChallengerResult? Challenger { get; init; }
+
     /// <summary>model.min_iv: variables below it were not offered to the regression.</summary>
     public double MinIv { get; init; }
 
