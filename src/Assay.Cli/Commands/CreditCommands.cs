@@ -26,16 +26,28 @@ internal static class CreditCommands
     {
         var config = new Argument<string>("CONFIG") { Description = "The CREDIT.yaml describing data, target, variables and models (see samples/credit)." };
         var output = new Option<string>("--out") { Description = "Output folder for report.html, summary.json, scorecard.json, scorecard.sql, loans.csv.", Required = true };
-        var cmd = new Command("run", "Fit and validate the PD scorecard, LGD and EAD models, expected loss, IFRS 9 and Basel IRB capital.") { config, output };
+        var force = new Option<bool>("--force") { Description = "Write into a non-empty --out folder (the run's files are replaced)." };
+        var cmd = new Command("run", "Fit and validate the PD scorecard, LGD and EAD models, expected loss, IFRS 9 and Basel IRB capital.") { config, output, force };
         cmd.SetAction((parse, _) =>
         {
+            var outDir = parse.GetValue(output)!;
+            if (Directory.Exists(outDir) && Directory.EnumerateFileSystemEntries(outDir).Any() && !parse.GetValue(force))
+            {
+                throw new AssayException($"--out {outDir} is not empty: choose an empty or new folder, or pass --force to replace the run's files there.");
+            }
+
             var cfg = ConfigLoader.Load(parse.GetValue(config)!);
             var result = CreditPipeline.Run(cfg);
-            var outDir = parse.GetValue(output)!;
             RunWriter.Write(result, outDir, TimeProvider.System.GetUtcNow());
             var t = result.Pd.Test;
             Console.WriteLine(F($"{result.Name}: {result.Rows} loans, {result.Pd.Scorecard.Variables.Count} variables, {result.Pd.Fit.Names.Length - 1} dummies in the scorecard"));
             Console.WriteLine(F($"test split ({result.Pd.TestRows} loans): AUROC {t.Auroc:F3} (95% CI {t.AurocLow:F3}-{t.AurocHigh:F3}, DeLong), Gini {t.Gini:F3}, KS {t.Ks:F3}, Brier {t.Brier:F4}"));
+            if (result.Pd.Challenger is { } cc)
+            {
+                var ch = cc.Models[1];
+                Console.WriteLine(F($"challenger ({ch.Model}): AUROC {ch.Auroc:F3} (95% CI {ch.AurocLow:F3}-{ch.AurocHigh:F3}); difference {cc.Difference.Difference:+0.000;-0.000} (paired DeLong 95% CI {cc.Difference.Low:F3} to {cc.Difference.High:F3}); the scorecard stays the deployed model"));
+            }
+
             if (result.ExpectedLoss is { } el)
             {
                 Console.WriteLine(F($"expected loss: {el.ExpectedLoss:N0} = {el.ShareOfFunded:P2} of funded amount {el.FundedAmount:N0} (LGD: {result.Lgd!.Combination} combination)"));

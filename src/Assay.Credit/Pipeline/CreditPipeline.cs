@@ -18,7 +18,7 @@ public static class CreditPipeline
     public static CreditRunResult Run(CreditConfig config)
     {
         var clock = Stopwatch.StartNew();
-        var raw = CsvTableReader.Read(config.Data, NeededColumns(config));
+        var raw = TableReader.Read(config.Data, NeededColumns(config));
         return Run(config, raw, clock.Elapsed.TotalMilliseconds);
     }
 

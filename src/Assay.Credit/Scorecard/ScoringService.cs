@@ -14,7 +14,7 @@ public static class ScoringService
 {
     public static IReadOnlyList<ScoredApplicant> ScoreFile(ScorecardModel model, string csvPath)
     {
-        var raw = CsvTableReader.Read(csvPath, Needed(model));
+        var raw = TableReader.Read(csvPath, Needed(model));
         return Score(model, raw);
     }
 
@@ -34,7 +34,7 @@ public static class ScoringService
 
     public static IReadOnlyList<PsiResult> Monitor(ScorecardModel model, string csvPath)
     {
-        var raw = CsvTableReader.Read(csvPath, Needed(model));
+        var raw = TableReader.Read(csvPath, Needed(model));
         var frame = Preprocessor.Apply(model.Inputs, raw, fit: false);
         return StabilityMonitor.Compare(model, frame);
     }

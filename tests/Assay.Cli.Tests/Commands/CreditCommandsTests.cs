@@ -65,6 +65,23 @@ public sealed class CreditCommandsTests : IDisposable
     }
 
     [Fact]
+    public async Task Run_NonEmptyOutFolder_RefusedUnlessForce()
+    {
+        var config = Path.Combine(Samples, "german-credit.yaml");
+        var outDir = Path.Combine(_folder, "used");
+        Directory.CreateDirectory(outDir);
+        await File.WriteAllTextAsync(Path.Combine(outDir, "notes.txt"), "keep me");
+
+        var (refused, error) = await RunAsync("credit", "run", config, "--out", outDir);
+        var (forced, forcedError) = await RunAsync("credit", "run", config, "--out", outDir, "--force");
+
+        Assert.Equal(ExitCodes.BadInput, refused);
+        Assert.Contains("--force", error, StringComparison.Ordinal);
+        Assert.True(forced == 0, forcedError);
+        Assert.True(File.Exists(Path.Combine(outDir, "summary.json")));
+    }
+
+    [Fact]
     public async Task Score_ModelFileNotAScorecard_ExitTwoNamingTheFile()
     {
         var bogus = Path.Combine(_folder, "scorecard.json");
