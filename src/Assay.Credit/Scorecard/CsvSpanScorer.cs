@@ -38,13 +38,22 @@ internal sealed class CsvSpanScorer
         var scores = new int[starts.Count - 1];
         var quoted = csv.AsSpan(bodyStart).IndexOf((byte)'"') >= 0;
         var blocks = quoted ? 1 : Math.Max(1, Math.Min(Environment.ProcessorCount * 4, scores.Length / 65536));
-        Parallel.For(0, blocks, b =>
+        try
         {
-            var from = (int)((long)scores.Length * b / blocks);
-            var to = (int)((long)scores.Length * (b + 1) / blocks);
-            var line = 2 + csv.AsSpan(bodyStart, (from < starts.Count ? starts[from] : csv.Length) - bodyStart).Count((byte)'\n');
-            scorer.ScoreRows(csv, starts, from, to, line, scores, source);
-        });
+            Parallel.For(0, blocks, b =>
+            {
+                var from = (int)((long)scores.Length * b / blocks);
+                var to = (int)((long)scores.Length * (b + 1) / blocks);
+                var line = 2 + csv.AsSpan(bodyStart, (from < starts.Count ? starts[from] : csv.Length) - bodyStart).Count((byte)'\n');
+                scorer.ScoreRows(csv, starts, from, to, line, scores, source);
+            });
+        }
+        catch (AggregateException ex) when (ex.InnerExceptions.OfType<AssayException>().FirstOrDefault() is { } bad)
+        {
+            // A bad value is a user error, whichever block met it first.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(bad).Throw();
+        }
+
         return scores;
     }
 
