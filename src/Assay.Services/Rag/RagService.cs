@@ -24,6 +24,9 @@ public sealed class RagService
     private readonly DocumentLoader loader;
     private readonly AnswerWriter answers;
 
+    /// <summary>The answer settings in use (<c>services.rag</c>).</summary>
+    public RagOptions RagSettings => options.Rag;
+
     public RagService(IModelFactory models, ServicesOptions options, TimeProvider time)
     {
         this.models = models;
@@ -31,7 +34,7 @@ public sealed class RagService
         this.time = time;
         catalog = new IndexCatalog(options.DataDir);
         loader = new DocumentLoader(new PdfTextExtractor(options.Rag.PopplerDir));
-        answers = new AnswerWriter(models, options.Rag);
+        answers = new AnswerWriter(models, options);
     }
 
     /// <summary>Reads, chunks, embeds and stores a document; an unchanged document (same SHA-256) is skipped.</summary>
@@ -92,8 +95,15 @@ public sealed class RagService
             throw new AssayException("Field 'question' is empty: send the question to answer from the documents.");
         }
 
-        var hits = await SearchAsync(tenant, index, question, SearchMode.Hybrid, options.Rag.TopK, cancellationToken);
-        return await answers.AnswerAsync(question, hits, cancellationToken);
+        var (hits, weight) = await CandidatesAsync(tenant, index, question, cancellationToken);
+        return await answers.AnswerAsync(question, hits, weight, cancellationToken);
+    }
+
+    /// <summary>The passages the answer checks look through (hybrid, <c>services.rag.answerPassages</c>) and the index's term weights.</summary>
+    internal async Task<(IReadOnlyList<SearchHit> Hits, Func<string, double> TermWeight)> CandidatesAsync(string tenant, string index, string question, CancellationToken cancellationToken)
+    {
+        var hits = await SearchAsync(tenant, index, question, SearchMode.Hybrid, Math.Clamp(options.Rag.AnswerPassages, 1, 50), cancellationToken);
+        return (hits, catalog.Searchable(tenant, index).TermWeight);
     }
 
     private async Task<IReadOnlyList<float[]>> EmbedAsync(string model, IReadOnlyList<string> texts, CancellationToken cancellationToken)
