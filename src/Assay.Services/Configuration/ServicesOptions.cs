@@ -162,6 +162,24 @@ public sealed class RagOptions
 
     public int TopK { get; set; } = 4;
 
+    /// <summary>
+    /// Bounds on one document (issue 15): a DOCX whose parts unpack to more than
+    /// <see cref="MaxUnpackedBytes"/>, or any part of which unpacks to more than
+    /// <see cref="MaxCompressionRatio"/> times its packed size, is refused while it is being read;
+    /// a PDF of more than <see cref="MaxPdfPages"/> pages, or whose text takes pdftotext longer than
+    /// <see cref="PdfTimeoutSeconds"/>, is refused; a document cut into more than
+    /// <see cref="MaxPassagesPerDocument"/> passages is refused before anything is embedded.
+    /// </summary>
+    public long MaxUnpackedBytes { get; set; } = 50_000_000;
+
+    public int MaxCompressionRatio { get; set; } = 100;
+
+    public int MaxPdfPages { get; set; } = 500;
+
+    public int PdfTimeoutSeconds { get; set; } = 60;
+
+    public int MaxPassagesPerDocument { get; set; } = 5_000;
+
     /// <summary>Where pdftotext and pdfinfo are found; null = on PATH.</summary>
     public string? PopplerDir { get; set; }
 }

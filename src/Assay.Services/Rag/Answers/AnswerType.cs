@@ -119,7 +119,7 @@ public static partial class AnswerTypes
     [GeneratedRegex(@"\bhow\s+(long|often|soon|frequently|quickly|far in advance|far ahead)\b|\bhow many\s+(minutes|hours|days|weeks|months|years|working days)\b|\bafter how many\b|\bhow many weeks'")]
     private static partial Regex DurationQuestion();
 
-    [GeneratedRegex(@"\bhow\s+(many|much|big|heavy|fast|large)\b|\bwhat('s| is| are)?\s+(the\s+)?([\w-]+\s+)?(rate|limit|cap|maximum|minimum|percentage|amount|cost|price|excess|allowance|fine|discount|penalty|subsidy|size)\b|\bwhat percentage\b|\bup to what\b|\bheaviest\b|\bper-head\b")]
+    [GeneratedRegex(@"\bhow\s+(many|much|big|heavy|fast|large)\b|\bwhat('s| is| are)?\s+(the\s+)?([\w-]+\s+){0,3}(rate|limit|cap|maximum|minimum|percentage|amount|cost|price|excess|allowance|fine|discount|penalty|subsidy|size)\b|\bwhat percentage\b|\bup to what\b|\bheaviest\b|\bper-head\b")]
     private static partial Regex QuantityQuestion();
 
     [GeneratedRegex(@"^when\s+(is|are|does|do|must|will|was)\b|\bwhat\s+(date|day|time|month)\b|\bby when\b|\bdeadline\b|\bon what (day|date)\b|\bwhich (day|month|date)\b")]
