@@ -15,8 +15,11 @@ public sealed class ZipBoundsTests(ITestOutputHelper output)
         using var buffer = new MemoryStream();
         using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
         {
-            using var types = new StreamWriter(zip.CreateEntry("[Content_Types].xml").Open());
-            types.Write("<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>");
+            using (var types = new StreamWriter(zip.CreateEntry("[Content_Types].xml").Open()))
+            {
+                types.Write("<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>");
+            }
+
             using var body = zip.CreateEntry("word/document.xml", CompressionLevel.SmallestSize).Open();
             var paragraph = Encoding.UTF8.GetBytes("<w:p><w:r><w:t>Overtime is paid at one and a half times the hourly rate.</w:t></w:r></w:p>");
             for (long written = 0; written < unpackedBytes; written += paragraph.Length)
