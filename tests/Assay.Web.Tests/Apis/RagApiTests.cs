@@ -76,6 +76,25 @@ public sealed class RagApiTests
     }
 
     [Fact]
+    public async Task Pages_CitedPageWithQuote_ReturnsThePageTextWithTheQuoteMarked()
+    {
+        await using var server = await TestServer.StartAsync();
+        var client = server.Client();
+        await Problems.JsonAsync(await Handbook.UploadAsync(client, "hr", "policy.txt", Encoding.UTF8.GetBytes(PolicyText)));
+        var answer = await Problems.JsonAsync(await client.PostAsJsonAsync("/v1/indexes/hr/ask", new { question = "How many paid vacation days do employees get?" }));
+        var citation = answer.GetProperty("citations")[0];
+        var quote = citation.GetProperty("quote").GetString()!;
+
+        var page = await Problems.JsonAsync(await client.GetAsync($"/v1/indexes/hr/pages?file=policy.txt&page={citation.GetProperty("page").GetInt32()}&quote={Uri.EscapeDataString(quote)}"));
+
+        var text = page.GetProperty("text").GetString()!;
+        var mark = page.GetProperty("marks")[0];
+        Assert.Equal(quote, text.Substring(mark.GetProperty("start").GetInt32(), mark.GetProperty("length").GetInt32()));
+        var missing = await client.GetAsync("/v1/indexes/hr/pages?file=policy.txt&page=9");
+        await Problems.AssertProblemAsync(missing, HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task Ask_ModelRepliesNotInDocuments_FoundFalse()
     {
         await using var server = await TestServer.StartAsync((o, m) =>
