@@ -192,13 +192,16 @@ internal static class ServiceCommands
         var qa = new Argument<string>("QA_JSONL") { Description = "Question set: one JSON object per line (question, file, page, evidence; or answerable: false)." };
         var evalK = new Option<int>("--k") { Description = "Cut-off for recall@k and nDCG@k.", DefaultValueFactory = _ => 3 };
         var minRecall = new Option<double?>("--min-recall") { Description = "Gate: exit 3 when hybrid recall@k is below this (0..1)." };
-        var eval = new Command("eval", "Retrieval quality on a labelled question set: recall@k, MRR, nDCG@k for bm25, vector and hybrid; calibrates the not-in-documents threshold.") { qa, index, evalK, minRecall, ConfigOption, TenantOption };
+        var split = new Option<string>("--split") { Description = "Only the questions of this split: dev, test or all (the default prints each split).", DefaultValueFactory = _ => "all" };
+        split.AcceptOnlyFromAmong("all", "dev", "test");
+        var eval = new Command("eval", "Retrieval quality on a labelled question set (recall@k, MRR, nDCG@k for bm25, vector and hybrid) and the offline answerability checks per split (dev/test) with 95% intervals and every miss; fits the answer settings on dev only.") { qa, index, evalK, minRecall, split, ConfigOption, TenantOption };
         eval.SetAction(async (parse, ct) =>
         {
             using var models = CreateModels();
             var options = LoadOptions(parse);
             var service = new RagService(models, options, TimeProvider.System);
-            var items = QaSetReader.Read(parse.GetValue(qa)!);
+            var only = parse.GetValue(split)!;
+            var items = QaSetReader.Read(parse.GetValue(qa)!).Where(i => only == "all" || i.Split == only).ToList();
             var report = await new RetrievalEvaluator(service).EvaluateAsync(parse.GetValue(TenantOption)!, parse.GetValue(index)!, items, parse.GetValue(evalK), RelevanceGate.From(options.Rag), options.Rag.TopK, ct);
             await parse.InvocationConfiguration.Output.WriteAsync(EvaluationReportWriter.Format(report));
             var hybrid = report.Modes.Single(m => m.Mode == SearchMode.Hybrid);

@@ -116,7 +116,7 @@ public sealed class ChatServiceOptions
 
 public sealed class RagOptions
 {
-    /// <summary>A chat model id for written answers; null = extractive answers (best cited passages).</summary>
+    /// <summary>A chat model id for written answers; null = <c>services.chat.model</c>, and when that is null too, extractive answers (the answering sentences quoted).</summary>
     public string? AnswerModel { get; set; }
 
     /// <summary>
@@ -144,9 +144,41 @@ public sealed class RagOptions
     /// passage on parental leave); coverage alone is fooled by common words. 0.35 is the coverage
     /// of the best (threshold, coverage) pair on the handbook set (52 questions, 20 unanswerable).
     /// </summary>
-    public double MinTermCoverage { get; set; } = 0.35;
+    public double MinTermCoverage { get; set; } = 0.3;
+
+    /// <summary>
+    /// The answer-type check (<c>Answers/AnswerabilityCheck</c>): least IDF-weighted share (0..1)
+    /// of the question's focus terms that the answering sentence (with the sentence before it and
+    /// its list lead-in) must hold, for a question asking for a quantity, duration, date, name or
+    /// contact. Chosen on the dev split of the policy evaluation set only (<c>assay rag eval --fit</c>).
+    /// </summary>
+    public double MinSentenceCoverage { get; set; } = 0.4;
+
+    /// <summary>The same for questions of no recognised answer type (yes/no, "how do I").</summary>
+    public double MinFocusCoverage { get; set; } = 0.4;
+
+    /// <summary>How many hybrid-ranked passages the answer checks look through for the answering sentence.</summary>
+    public int AnswerPassages { get; set; } = 8;
 
     public int TopK { get; set; } = 4;
+
+    /// <summary>
+    /// Bounds on one document (issue 15): a DOCX whose parts unpack to more than
+    /// <see cref="MaxUnpackedBytes"/>, or any part of which unpacks to more than
+    /// <see cref="MaxCompressionRatio"/> times its packed size, is refused while it is being read;
+    /// a PDF of more than <see cref="MaxPdfPages"/> pages, or whose text takes pdftotext longer than
+    /// <see cref="PdfTimeoutSeconds"/>, is refused; a document cut into more than
+    /// <see cref="MaxPassagesPerDocument"/> passages is refused before anything is embedded.
+    /// </summary>
+    public long MaxUnpackedBytes { get; set; } = 50_000_000;
+
+    public int MaxCompressionRatio { get; set; } = 100;
+
+    public int MaxPdfPages { get; set; } = 500;
+
+    public int PdfTimeoutSeconds { get; set; } = 60;
+
+    public int MaxPassagesPerDocument { get; set; } = 5_000;
 
     /// <summary>Where pdftotext and pdfinfo are found; null = on PATH.</summary>
     public string? PopplerDir { get; set; }

@@ -24,14 +24,17 @@ public sealed class RagService
     private readonly DocumentLoader loader;
     private readonly AnswerWriter answers;
 
+    /// <summary>The answer settings in use (<c>services.rag</c>).</summary>
+    public RagOptions RagSettings => options.Rag;
+
     public RagService(IModelFactory models, ServicesOptions options, TimeProvider time)
     {
         this.models = models;
         this.options = options;
         this.time = time;
         catalog = new IndexCatalog(options.DataDir);
-        loader = new DocumentLoader(new PdfTextExtractor(options.Rag.PopplerDir));
-        answers = new AnswerWriter(models, options.Rag);
+        loader = new DocumentLoader(new PdfTextExtractor(options.Rag.PopplerDir, options.Rag.MaxPdfPages, options.Rag.PdfTimeoutSeconds), options.Rag);
+        answers = new AnswerWriter(models, options);
     }
 
     /// <summary>Reads, chunks, embeds and stores a document; an unchanged document (same SHA-256) is skipped.</summary>
@@ -54,8 +57,14 @@ public sealed class RagService
             var existed = store.GetDocumentHash(document.FileName) is not null;
             var chunker = new SentenceChunker(options.Rag.ChunkTokens, options.Rag.OverlapTokens, EstimatedTokenCounter.Or(models));
             var chunks = chunker.Split(document);
+            if (chunks.Count > options.Rag.MaxPassagesPerDocument)
+            {
+                throw new AssayException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"File '{document.FileName}' makes {chunks.Count} passages, more than {options.Rag.MaxPassagesPerDocument} (limit services.rag.maxPassagesPerDocument): split the document, or raise that setting."));
+            }
+
             var vectors = await EmbedAsync(model, chunks.Select(c => c.Text).ToList(), cancellationToken);
-            store.ReplaceDocument(document.FileName, document.ContentSha256, document.Pages.Count, model, chunks, vectors, time.GetUtcNow());
+            store.ReplaceDocument(document.FileName, document.ContentSha256, document.Pages, model, chunks, vectors, time.GetUtcNow());
             catalog.Invalidate(tenant, index);
             return new IngestResult(index, document.FileName, document.ContentSha256, existed ? "replaced" : "added", document.Pages.Count, chunks.Count, model, chunker.TokenCounting);
         }
@@ -63,6 +72,17 @@ public sealed class RagService
         {
             gate.Release();
         }
+    }
+
+    /// <summary>
+    /// A cited page's text with the quoted passage marked: the character ranges of
+    /// <paramref name="quote"/> in it (matched across any whitespace, so a quote that spans line breaks is found).
+    /// Null when the index has no such page (or was built before pages were stored: ingest the document again).
+    /// </summary>
+    public CitedPage? ReadPage(string tenant, string index, string file, int page, string? quote)
+    {
+        var text = catalog.OpenExisting(tenant, index).ReadPage(file, page);
+        return text is null ? null : new CitedPage(file, page, text, string.IsNullOrWhiteSpace(quote) ? [] : PageMarks.Find(text, quote));
     }
 
     public IReadOnlyList<IndexedDocument> ListDocuments(string tenant, string index) => catalog.OpenExisting(tenant, index).ReadDocuments();
@@ -92,8 +112,15 @@ public sealed class RagService
             throw new AssayException("Field 'question' is empty: send the question to answer from the documents.");
         }
 
-        var hits = await SearchAsync(tenant, index, question, SearchMode.Hybrid, options.Rag.TopK, cancellationToken);
-        return await answers.AnswerAsync(question, hits, cancellationToken);
+        var (hits, weight) = await CandidatesAsync(tenant, index, question, cancellationToken);
+        return await answers.AnswerAsync(question, hits, weight, cancellationToken);
+    }
+
+    /// <summary>The passages the answer checks look through (hybrid, <c>services.rag.answerPassages</c>) and the index's term weights.</summary>
+    internal async Task<(IReadOnlyList<SearchHit> Hits, Func<string, double> TermWeight)> CandidatesAsync(string tenant, string index, string question, CancellationToken cancellationToken)
+    {
+        var hits = await SearchAsync(tenant, index, question, SearchMode.Hybrid, Math.Clamp(options.Rag.AnswerPassages, 1, 50), cancellationToken);
+        return (hits, catalog.Searchable(tenant, index).TermWeight);
     }
 
     private async Task<IReadOnlyList<float[]>> EmbedAsync(string model, IReadOnlyList<string> texts, CancellationToken cancellationToken)
@@ -110,6 +137,9 @@ public sealed class RagService
         return result;
     }
 }
+
+/// <summary>A page of an indexed document and the ranges (start, length) where the cited quote sits in it.</summary>
+public sealed record CitedPage(string File, int Page, string Text, IReadOnlyList<TextRange> Marks);
 
 /// <summary>
 /// What ingestion did: <c>added</c>, <c>replaced</c> (content changed) or <c>unchanged</c> (same

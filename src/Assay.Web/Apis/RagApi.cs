@@ -31,7 +31,21 @@ internal static class RagApi
         group.MapPost("/ask", AskAsync)
             .WithName("AskIndex").WithSummary("An answer with citations (file, page, quoted span), or an explicit 'not in the documents'.")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/pages", ReadPage)
+            .WithName("ReadCitedPage").WithSummary("A cited page's text (?file=&page=), with the ranges of ?quote= in it marked, for showing a citation in context.")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         return app;
+    }
+
+    internal static Ok<CitedPage> ReadPage(string name, string? file, int? page, string? quote, HttpContext context, RagService rag)
+    {
+        if (string.IsNullOrWhiteSpace(file) || page is null or < 1)
+        {
+            throw new AssayException("Query parameters 'file' and 'page' are required: send the citation's file and page, e.g. ?file=handbook.pdf&page=2.");
+        }
+
+        return TypedResults.Ok(rag.ReadPage(context.Tenant(), name, file, page.Value, quote)
+            ?? throw new Errors.NotFoundException($"Index '{name}' has no page {page} of '{file}' (an index built before pages were stored needs the document ingested again)."));
     }
 
     internal static async Task<Ok<IngestResponse>> IngestAsync(string name, HttpContext context, RagService rag, CancellationToken cancellationToken)

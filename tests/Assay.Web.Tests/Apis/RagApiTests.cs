@@ -26,7 +26,7 @@ public sealed class RagApiTests
     [Fact]
     public async Task Ask_WithAnswerModel_ModelSeesPassagesAndItsCitationsAreKept()
     {
-        var chat = Services.Tests.Doubles.ScriptedChatClient.Replies("You get 20 paid vacation days a year [1].");
+        var chat = Services.Tests.Doubles.ScriptedChatClient.Replies("QUOTE: Contoso provides every employee with 20 paid vacation days.\nANSWER: You get 20 paid vacation days a year [1].");
         await using var server = await TestServer.StartAsync((o, m) =>
         {
             o.Rag.AnswerModel = "test:writer";
@@ -37,10 +37,61 @@ public sealed class RagApiTests
         var answer = await Problems.JsonAsync(await client.PostAsJsonAsync("/v1/indexes/hr/ask", new { question = "How many paid vacation days do employees get?" }));
         Assert.Equal("model:test:writer", answer.GetProperty("method").GetString());
         Assert.Equal("You get 20 paid vacation days a year [1].", answer.GetProperty("answer").GetString());
+        Assert.Equal("grounding", answer.GetProperty("check").GetString());
         Assert.Equal(1, answer.GetProperty("citations").GetArrayLength());
         var prompt = string.Join('\n', chat.Prompts.Single().Select(m => m.Text));
         Assert.Contains("20 paid vacation days", prompt, StringComparison.Ordinal);
         Assert.Contains("policy.txt, page 1", prompt, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Ask_ModelQuoteNotVerbatimInPassages_RefusedByGrounding()
+    {
+        await using var server = await TestServer.StartAsync((o, m) =>
+        {
+            o.Rag.AnswerModel = "test:writer";
+            m.Chat["test:writer"] = Services.Tests.Doubles.ScriptedChatClient.Replies("QUOTE: Employees get 30 paid vacation days.\nANSWER: 30 days [1].");
+        });
+        var client = server.Client();
+        await Problems.JsonAsync(await Handbook.UploadAsync(client, "hr", "policy.txt", Encoding.UTF8.GetBytes(PolicyText)));
+        var answer = await Problems.JsonAsync(await client.PostAsJsonAsync("/v1/indexes/hr/ask", new { question = "How many paid vacation days do employees get?" }));
+        Assert.False(answer.GetProperty("found").GetBoolean());
+        Assert.Equal("grounding", answer.GetProperty("check").GetString());
+        Assert.Contains("not verbatim", answer.GetProperty("reason").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Ask_NoAnswerModelButChatModel_UsesTheChatModelAndSaysWhy()
+    {
+        await using var server = await TestServer.StartAsync((o, m) =>
+        {
+            o.Chat.Model = "test:writer";
+            m.Chat["test:writer"] = Services.Tests.Doubles.ScriptedChatClient.Replies("QUOTE: Contoso provides every employee with 20 paid vacation days.\nANSWER: 20 days [1].");
+        });
+        var client = server.Client();
+        await Problems.JsonAsync(await Handbook.UploadAsync(client, "hr", "policy.txt", Encoding.UTF8.GetBytes(PolicyText)));
+        var answer = await Problems.JsonAsync(await client.PostAsJsonAsync("/v1/indexes/hr/ask", new { question = "How many paid vacation days do employees get?" }));
+        Assert.Equal("model:test:writer", answer.GetProperty("method").GetString());
+        Assert.StartsWith("services.chat.model", answer.GetProperty("modelSetting").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Pages_CitedPageWithQuote_ReturnsThePageTextWithTheQuoteMarked()
+    {
+        await using var server = await TestServer.StartAsync();
+        var client = server.Client();
+        await Problems.JsonAsync(await Handbook.UploadAsync(client, "hr", "policy.txt", Encoding.UTF8.GetBytes(PolicyText)));
+        var answer = await Problems.JsonAsync(await client.PostAsJsonAsync("/v1/indexes/hr/ask", new { question = "How many paid vacation days do employees get?" }));
+        var citation = answer.GetProperty("citations")[0];
+        var quote = citation.GetProperty("quote").GetString()!;
+
+        var page = await Problems.JsonAsync(await client.GetAsync($"/v1/indexes/hr/pages?file=policy.txt&page={citation.GetProperty("page").GetInt32()}&quote={Uri.EscapeDataString(quote)}"));
+
+        var text = page.GetProperty("text").GetString()!;
+        var mark = page.GetProperty("marks")[0];
+        Assert.Equal(quote, text.Substring(mark.GetProperty("start").GetInt32(), mark.GetProperty("length").GetInt32()));
+        var missing = await client.GetAsync("/v1/indexes/hr/pages?file=policy.txt&page=9");
+        await Problems.AssertProblemAsync(missing, HttpStatusCode.NotFound);
     }
 
     [Fact]

@@ -4,66 +4,105 @@ using System.Text.RegularExpressions;
 using Assay.Models;
 using Assay.Services.Configuration;
 using Assay.Services.Rag.Index;
+using Assay.Services.Text;
 using Microsoft.Extensions.AI;
 
 namespace Assay.Services.Rag.Answers;
 
 /// <summary>
-/// Turns retrieved passages into an answer. First the <see cref="RelevanceGate"/>: if no passage
-/// reaches both the calibrated relevance threshold and the least query-term coverage, the answer
-/// is "not in the documents" and no model is called. Then,
-/// with a chat model configured, the model answers from the numbered passages and cites them
-/// as [n]; without one, the answer is the best passages' quoted sentences, labelled extractive.
+/// Turns retrieved passages into an answer. First the offline checks (<see cref="AnswerabilityCheck"/>:
+/// the relevance gate, then the answer type and focus terms, sentence by sentence): if they fail,
+/// the answer is "not in the documents" and no model is called. Then, with an answer model
+/// (<c>services.rag.answerModel</c>, else <c>services.chat.model</c>), the model must copy the
+/// answering sentence verbatim from a numbered passage or say the documents do not answer; a quote
+/// that is not verbatim in the passages is refused (the grounding check). Without a model, the
+/// answer is the supporting sentences, quoted, labelled extractive.
 /// </summary>
-internal sealed partial class AnswerWriter(IModelFactory models, RagOptions options)
+internal sealed partial class AnswerWriter(IModelFactory models, ServicesOptions options)
 {
     public const string NotFoundAnswer = "The documents do not contain the answer to this question.";
     private const string NotFoundToken = "NOT_IN_DOCUMENTS";
 
-    private readonly RelevanceGate gate = RelevanceGate.From(options);
+    private readonly RelevanceGate gate = RelevanceGate.From(options.Rag);
+    private readonly AnswerabilityCheck check = new(RelevanceGate.From(options.Rag), options.Rag.MinSentenceCoverage, options.Rag.MinFocusCoverage);
+    private readonly string? model = options.Rag.AnswerModel ?? options.Chat.Model;
 
-    public async Task<RagAnswer> AnswerAsync(string question, IReadOnlyList<SearchHit> hits, CancellationToken cancellationToken)
+    private string ModelSetting => options.Rag.AnswerModel is not null
+        ? "services.rag.answerModel"
+        : options.Chat.Model is not null ? "services.chat.model (services.rag.answerModel is unset)" : "none: neither services.rag.answerModel nor services.chat.model is set, so answers are extractive";
+
+    private string Method => model is null ? "extractive" : "model:" + model;
+
+    public async Task<RagAnswer> AnswerAsync(string question, IReadOnlyList<SearchHit> hits, Func<string, double> termWeight, CancellationToken cancellationToken)
     {
         var top = hits.Count == 0 ? 0 : hits.Max(h => h.Relevance);
-        var relevant = hits.Where(gate.Admits).ToList();
-        var method = options.AnswerModel is null ? "extractive" : "model:" + options.AnswerModel;
-        if (relevant.Count == 0)
+        var decision = check.Decide(question, hits, termWeight);
+        if (!decision.Found)
         {
-            return NotFound(method, top);
+            return NotFound(decision.Check, decision.Reason, top);
         }
 
-        var citations = relevant
-            .Select((h, i) => new Citation(i + 1, h.Chunk.FileName, h.Chunk.Page, QuoteFinder.BestSpan(h.Chunk.Text, question), Math.Round(h.Relevance, 4)))
+        var citations = decision.Support
+            .Select((s, i) => new Citation(i + 1, s.Hit.Chunk.FileName, s.Hit.Chunk.Page, s.Quote, Math.Round(s.Hit.Relevance, 4)))
             .ToList();
-        if (options.AnswerModel is null)
+        if (model is null)
         {
-            var text = new StringBuilder("Extractive answer (no answer model configured; these are the best-matching passages, quoted):");
+            var text = new StringBuilder("Extractive answer (no answer model configured; the sentences that answer, quoted):");
             foreach (var c in citations.Take(3))
             {
                 text.Append(CultureInfo.InvariantCulture, $"\n[{c.Number}] \"{c.Quote}\" ({c.File}, page {c.Page})");
             }
 
-            return new RagAnswer(text.ToString(), true, method, citations.Take(3).ToList(), top, gate.Threshold, gate.MinCoverage);
+            return Answer(text.ToString(), decision.Check, decision.Reason, citations.Take(3).ToList(), top);
         }
 
-        var chat = models.CreateChatClient(options.AnswerModel);
-        var response = await chat.GetResponseAsync(Prompt(question, relevant), new ChatOptions { Temperature = 0 }, cancellationToken);
-        var answer = response.Text.Trim();
-        if (answer.Contains(NotFoundToken, StringComparison.Ordinal))
+        var chat = models.CreateChatClient(model);
+        var passages = decision.Support.Select(s => s.Hit).ToList();
+        var response = await chat.GetResponseAsync(Prompt(question, passages), new ChatOptions { Temperature = 0 }, cancellationToken);
+        var reply = response.Text.Trim();
+        if (reply.Contains(NotFoundToken, StringComparison.Ordinal))
         {
-            return NotFound(method, top);
+            return NotFound("grounding", $"the answer model ({model}) said the passages do not answer it", top);
         }
 
-        var cited = CitationMark().Matches(answer)
+        var quote = QuoteLine().Match(reply);
+        var answer = AnswerLine().Match(reply);
+        if (!quote.Success || !answer.Success)
+        {
+            return NotFound("grounding", $"the answer model ({model}) gave no QUOTE and ANSWER lines, so its answer cannot be checked against the passages", top);
+        }
+
+        var quoted = quote.Groups[1].Value.Trim().Trim('"');
+        var grounded = citations.FirstOrDefault(c => TextTools.ForMatching(passages[c.Number - 1].Chunk.Text).Contains(TextTools.ForMatching(quoted), StringComparison.Ordinal));
+        if (grounded is null || quoted.Length < 8)
+        {
+            return NotFound("grounding", $"the answer model's quote is not verbatim in any passage: \"{Shorten(quoted)}\"", top);
+        }
+
+        var text2 = answer.Groups[1].Value.Trim();
+        var cited = CitationMark().Matches(text2)
             .Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture))
             .Where(n => n >= 1 && n <= citations.Count)
             .Distinct()
             .Select(n => citations[n - 1])
             .ToList();
-        return new RagAnswer(answer, true, method, cited.Count > 0 ? cited : citations.Take(1).ToList(), top, gate.Threshold, gate.MinCoverage);
+        var withQuote = grounded with { Quote = Quotes.Span(passages[grounded.Number - 1].Chunk.Text, [quoted]) };
+        var list = cited.Select(c => c.Number == grounded.Number ? withQuote : c).ToList();
+        if (list.Count == 0)
+        {
+            list.Add(withQuote);
+        }
+
+        return Answer(text2, "grounding", $"{decision.Reason}; the model's quote is verbatim in passage [{grounded.Number}]", list, top);
     }
 
-    private RagAnswer NotFound(string method, double top) => new(NotFoundAnswer, false, method, [], top, gate.Threshold, gate.MinCoverage);
+    private RagAnswer Answer(string text, string decidedBy, string reason, IReadOnlyList<Citation> citations, double top) =>
+        new(text, true, Method, ModelSetting, decidedBy, reason, citations, top, gate.Threshold, gate.MinCoverage);
+
+    private RagAnswer NotFound(string decidedBy, string reason, double top) =>
+        new(NotFoundAnswer, false, Method, ModelSetting, decidedBy, reason, [], top, gate.Threshold, gate.MinCoverage);
+
+    private static string Shorten(string text) => text.Length <= 120 ? text : text[..120] + "...";
 
     private static List<ChatMessage> Prompt(string question, IReadOnlyList<SearchHit> hits)
     {
@@ -75,7 +114,9 @@ internal sealed partial class AnswerWriter(IModelFactory models, RagOptions opti
 
         return
         [
-            new ChatMessage(ChatRole.System, "Answer the question using ONLY the numbered passages. Cite every statement with its passage number in square brackets, like [1]. " +
+            new ChatMessage(ChatRole.System, "Answer the question using ONLY the numbered passages. Reply in exactly two lines:\n" +
+                "QUOTE: the sentence or sentences that answer, copied word for word from one passage\n" +
+                "ANSWER: the answer, citing passage numbers in square brackets like [1]\n" +
                 $"If the passages do not contain the answer, reply exactly {NotFoundToken} and nothing else."),
             new ChatMessage(ChatRole.User, $"Passages:\n{passages}Question: {question}"),
         ];
@@ -83,4 +124,10 @@ internal sealed partial class AnswerWriter(IModelFactory models, RagOptions opti
 
     [GeneratedRegex(@"\[(\d{1,2})\]")]
     private static partial Regex CitationMark();
+
+    [GeneratedRegex(@"^\s*QUOTE:\s*(.+?)\s*(?=^\s*ANSWER:)", RegexOptions.Multiline | RegexOptions.Singleline)]
+    private static partial Regex QuoteLine();
+
+    [GeneratedRegex(@"^\s*ANSWER:\s*(.+)\z", RegexOptions.Multiline | RegexOptions.Singleline)]
+    private static partial Regex AnswerLine();
 }

@@ -49,7 +49,10 @@ public sealed class SentenceChunker
         var chunks = new List<Chunk>();
         foreach (var (page, section) in document.Pages.SelectMany(p => TextBlocks.Sections(p.Text).Select(s => (p, s))))
         {
-            var sentences = section.SelectMany(SentenceSplitter.Split).SelectMany(SplitLong).ToList();
+            // Each sentence remembers its block, so a passage keeps the blank line between a heading
+            // or a list item and what follows: quotes can then leave headings out and keep line breaks.
+            var pieces = section.SelectMany((block, b) => SentenceSplitter.Split(block).SelectMany(SplitLong).Select(sentence => (Sentence: sentence, Block: b))).ToList();
+            var sentences = pieces.Select(p => p.Sentence).ToList();
             var sizes = sentences.Select(tokens.Count).ToList();
             var start = 0;
             while (start < sentences.Count)
@@ -62,7 +65,7 @@ public sealed class SentenceChunker
                     end++;
                 }
 
-                chunks.Add(new Chunk(document.FileName, page.Number, chunks.Count, string.Join(' ', sentences.Skip(start).Take(end - start))));
+                chunks.Add(new Chunk(document.FileName, page.Number, chunks.Count, Join(pieces, start, end)));
                 if (end >= sentences.Count)
                 {
                     break;
@@ -81,6 +84,17 @@ public sealed class SentenceChunker
         }
 
         return chunks;
+    }
+
+    private static string Join(List<(string Sentence, int Block)> pieces, int start, int end)
+    {
+        var text = new System.Text.StringBuilder(pieces[start].Sentence);
+        for (var i = start + 1; i < end; i++)
+        {
+            text.Append(pieces[i].Block == pieces[i - 1].Block ? " " : "\n\n").Append(pieces[i].Sentence);
+        }
+
+        return text.ToString();
     }
 
     private IEnumerable<string> SplitLong(string sentence)

@@ -2,9 +2,11 @@ using System.Security.Cryptography;
 
 namespace Assay.Services.Rag.Documents;
 
-/// <summary>Reads PDF, DOCX, Markdown and plain text into pages, choosing by the file's extension.</summary>
-public sealed class DocumentLoader(PdfTextExtractor pdf)
+/// <summary>Reads PDF, DOCX, Markdown and plain text into pages, choosing by the file's extension, within the bounds of <see cref="Configuration.RagOptions"/>.</summary>
+public sealed class DocumentLoader(PdfTextExtractor pdf, Configuration.RagOptions? limits = null)
 {
+    private readonly Configuration.RagOptions limits = limits ?? new Configuration.RagOptions();
+
     public static readonly IReadOnlyList<string> SupportedExtensions = [".pdf", ".docx", ".md", ".markdown", ".txt", ".text"];
 
     public async Task<LoadedDocument> LoadAsync(string fileName, byte[] content, CancellationToken cancellationToken)
@@ -15,7 +17,7 @@ public sealed class DocumentLoader(PdfTextExtractor pdf)
         IReadOnlyList<DocumentPage> pages = extension switch
         {
             ".pdf" => await pdf.ExtractAsync(safeName, content, cancellationToken),
-            ".docx" => DocxTextExtractor.Extract(safeName, content),
+            ".docx" => Docx(safeName, content),
             ".md" or ".markdown" => [new DocumentPage(1, MarkdownTextExtractor.Extract(content))],
             ".txt" or ".text" => [new DocumentPage(1, PlainText(safeName, content))],
             _ => throw new AssayException($"File '{safeName}' has an unsupported type '{extension}': send one of {string.Join(", ", SupportedExtensions)}."),
@@ -38,6 +40,12 @@ public sealed class DocumentLoader(PdfTextExtractor pdf)
         }
 
         return name;
+    }
+
+    private IReadOnlyList<DocumentPage> Docx(string fileName, byte[] content)
+    {
+        ZipBounds.Check(fileName, content, limits.MaxUnpackedBytes, limits.MaxCompressionRatio);
+        return DocxTextExtractor.Extract(fileName, content);
     }
 
     private static string PlainText(string fileName, byte[] content)

@@ -10,9 +10,9 @@ namespace Assay.Services.Rag.Documents;
 /// <c>pdftotext -layout -f N -l N</c> per page. Needs Debian's poppler-utils; without it,
 /// throws exit code 5 (setup missing) naming the package to install.
 /// </summary>
-public sealed partial class PdfTextExtractor(string? popplerDir = null)
+public sealed partial class PdfTextExtractor(string? popplerDir = null, int maxPages = 500, int timeoutSeconds = 60)
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+    private readonly TimeSpan timeout = TimeSpan.FromSeconds(timeoutSeconds);
 
     public async Task<IReadOnlyList<DocumentPage>> ExtractAsync(string fileName, byte[] content, CancellationToken cancellationToken)
     {
@@ -33,6 +33,11 @@ public sealed partial class PdfTextExtractor(string? popplerDir = null)
             }
 
             var count = int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
+            if (count > maxPages)
+            {
+                throw new AssayException(string.Create(CultureInfo.InvariantCulture, $"File '{fileName}' has {count} pages, more than {maxPages} (limit services.rag.maxPdfPages): split the PDF, or raise that setting."));
+            }
+
             var pages = new List<DocumentPage>(count);
             for (var page = 1; page <= count; page++)
             {
@@ -74,18 +79,23 @@ public sealed partial class PdfTextExtractor(string? popplerDir = null)
 
         using (process)
         {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(Timeout);
-            var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
-            var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
+            using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            limit.CancelAfter(timeout);
+            var stdout = process.StandardOutput.ReadToEndAsync(limit.Token);
+            var stderr = process.StandardError.ReadToEndAsync(limit.Token);
             try
             {
-                await process.WaitForExitAsync(timeout.Token);
+                await process.WaitForExitAsync(limit.Token);
             }
             catch (OperationCanceledException)
             {
                 process.Kill(entireProcessTree: true);
-                throw;
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    throw;
+                }
+
+                throw new AssayException(string.Create(CultureInfo.InvariantCulture, $"File '{fileName}': {tool} took longer than {timeout.TotalSeconds:F0} s (limit services.rag.pdfTimeoutSeconds): split the PDF, or raise that setting."));
             }
 
             if (process.ExitCode != 0)

@@ -3,7 +3,7 @@ using System.Text;
 
 namespace Assay.Services.Rag.Evaluation;
 
-/// <summary>The evaluation as a plain-text table (one row per retrieval mode) plus the gate's calibration line.</summary>
+/// <summary>The evaluation as plain text: retrieval per mode, the gate's calibration, then the answerability checks per split with 95% intervals and every miss.</summary>
 public static class EvaluationReportWriter
 {
     public static string Format(EvaluationReport report)
@@ -18,16 +18,35 @@ public static class EvaluationReportWriter
         }
 
         var gate = report.Gate;
-        text.Append(CultureInfo.InvariantCulture, $"not-in-documents gate on {gate.Answerable} answerable + {gate.Unanswerable} unanswerable questions (relevance = mean of cosine and IDF-weighted term coverage; a question passes when one retrieved passage passes):\n");
-        text.Append(CultureInfo.InvariantCulture, $"  configured ({gate.Gate}): accuracy {gate.Accuracy:P1}\n");
-        text.Append(CultureInfo.InvariantCulture, $"  relevance alone >= {gate.Gate.Threshold:F3}: accuracy {gate.RelevanceOnlyAccuracy:P1}; best relevance-only threshold on this set {gate.BestRelevanceOnlyThreshold:F3}: {gate.BestRelevanceOnlyAccuracy:P1}\n");
-        text.Append(CultureInfo.InvariantCulture, $"  best pair on this set (fitted, so optimistic): {gate.Best}: accuracy {gate.BestAccuracy:P1}\n");
-        foreach (var miss in gate.Misses)
+        text.Append(CultureInfo.InvariantCulture, $"relevance gate alone, on split '{report.GateSplit}' ({gate.Answerable} answerable + {gate.Unanswerable} unanswerable; relevance = mean of cosine and IDF-weighted term coverage):\n");
+        text.Append(CultureInfo.InvariantCulture, $"  configured ({gate.Gate}): accuracy {gate.Accuracy:P1}; relevance alone {gate.RelevanceOnlyAccuracy:P1}\n");
+        text.Append(CultureInfo.InvariantCulture, $"  best pair on this split (fitted, so optimistic): {gate.Best}: accuracy {gate.BestAccuracy:P1}\n");
+        var rag = report.Settings;
+        text.Append(CultureInfo.InvariantCulture, $"answerability, offline (relevance gate on the top {rag.AnswerPassages} hybrid passages, then answer type + focus terms per sentence: coverage >= {rag.MinSentenceCoverage:F2} typed, >= {rag.MinFocusCoverage:F2} untyped); 95% Wilson intervals:\n");
+        text.Append(CultureInfo.InvariantCulture, $"{"split",-6} {"gate accuracy",-26} {"answerable recall",-26} {"near-topic refused",-26} {"off-topic refused",-26} {"cites page+evidence",-26}\n");
+        foreach (var split in report.Splits)
         {
-            var what = miss.Answerable ? "answerable, refused" : "unanswerable, answered";
-            text.Append(CultureInfo.InvariantCulture, $"  miss (line {miss.Line}, {what}): \"{miss.Question}\" best passage relevance {miss.Relevance:F3}, coverage {miss.Coverage:F3}\n");
+            text.Append(CultureInfo.InvariantCulture, $"{split.Split,-6} {Show(split.Accuracy),-26} {Show(split.AnswerableRecall),-26} {Show(split.NearTopicRefused),-26} {Show(split.OffTopicRefused),-26} {Show(split.CitedEvidence),-26}\n");
+        }
+
+        text.Append(CultureInfo.InvariantCulture, $"settings fitted on split '{report.GateSplit}' only (grid; optimistic there): {report.Fit}\n");
+        foreach (var miss in report.Splits.SelectMany(s => s.Misses))
+        {
+            var what = miss.Answerable ? "answerable, refused" : $"{miss.Kind ?? "unanswerable"}, answered";
+            text.Append(CultureInfo.InvariantCulture, $"  miss [{miss.Split}] line {miss.Line} ({what}, {miss.Check}): \"{miss.Question}\" - {miss.Reason}\n");
         }
 
         return text.ToString();
+    }
+
+    private static string Show(Proportion p)
+    {
+        if (p.Trials == 0)
+        {
+            return "n/a";
+        }
+
+        var (low, high) = p.Interval95;
+        return string.Create(CultureInfo.InvariantCulture, $"{p.Value:P1} [{low:P0}-{high:P0}] {p.Successes}/{p.Trials}");
     }
 }

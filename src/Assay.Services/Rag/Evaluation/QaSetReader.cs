@@ -5,8 +5,8 @@ namespace Assay.Services.Rag.Evaluation;
 /// <summary>
 /// Reads a question set, one JSON object per line:
 /// <c>{"question": "...", "file": "handbook.pdf", "page": 2, "evidence": ["20 paid vacation days"]}</c>,
-/// or <c>{"question": "...", "answerable": false}</c> for a question the documents cannot answer.
-/// Errors name the file and line.
+/// or <c>{"question": "...", "answerable": false, "kind": "near-topic"}</c> for a question the documents
+/// cannot answer; optional <c>"split": "dev"</c> or <c>"test"</c>. Errors name the file and line.
 /// </summary>
 public static class QaSetReader
 {
@@ -68,10 +68,17 @@ public static class QaSetReader
                 }
             }
 
+            var split = root.TryGetProperty("split", out var sp) && sp.ValueKind == JsonValueKind.String ? sp.GetString()! : "all";
+            if (split is not ("dev" or "test" or "all"))
+            {
+                throw new AssayException($"{path} line {line}: field \"split\" is '{split}': use dev or test.");
+            }
+
+            string? kind = root.TryGetProperty("kind", out var k) && k.ValueKind == JsonValueKind.String ? k.GetString() : null;
             var answerable = !root.TryGetProperty("answerable", out var a) || a.ValueKind != JsonValueKind.False;
             if (!answerable)
             {
-                return new QaItem(line, q.GetString()!, file, null, []);
+                return new QaItem(line, q.GetString()!, file, null, [], split, kind);
             }
 
             if (evidence.Count == 0 && page is null)
@@ -79,7 +86,7 @@ public static class QaSetReader
                 throw new AssayException($"{path} line {line}: an answerable question needs \"evidence\" (quoted text) or \"page\"; mark others \"answerable\": false.");
             }
 
-            return new QaItem(line, q.GetString()!, file, page, evidence);
+            return new QaItem(line, q.GetString()!, file, page, evidence, split, kind);
         }
         catch (JsonException ex)
         {

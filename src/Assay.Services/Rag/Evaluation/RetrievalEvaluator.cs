@@ -7,9 +7,10 @@ namespace Assay.Services.Rag.Evaluation;
 /// <summary>Retrieval quality of one mode over a question set: mean recall@k, MRR and nDCG@k over the answerable questions.</summary>
 public sealed record ModeScores(SearchMode Mode, int K, double RecallAtK, double Mrr, double NdcgAtK, int Questions);
 
-public sealed record EvaluationReport(string Index, IReadOnlyList<ModeScores> Modes, GateScores Gate);
+/// <summary>Retrieval per mode, the relevance gate's calibration (on the dev split when there is one) and the answerability checks per split.</summary>
+public sealed record EvaluationReport(string Index, IReadOnlyList<ModeScores> Modes, GateScores Gate, string GateSplit, IReadOnlyList<SplitScores> Splits, Configuration.RagOptions Settings, FittedSettings Fit);
 
-/// <summary>Runs every question through BM25, vector and hybrid retrieval and scores them; also scores the relevance gate.</summary>
+/// <summary>Runs every question through BM25, vector and hybrid retrieval and scores them; also scores the relevance gate and the offline answerability checks.</summary>
 public sealed class RetrievalEvaluator(RagService rag)
 {
     /// <summary>Scores retrieval at cut-off <paramref name="k"/>, and the gate as <see cref="AnswerWriter"/> applies it: on the top <paramref name="topK"/> hybrid passages.</summary>
@@ -34,14 +35,33 @@ public sealed class RetrievalEvaluator(RagService rag)
             modes.Add(new ModeScores(mode, k, recall / n, mrr / n, ndcg / n, answerable.Count));
         }
 
+        // Thresholds may only be fitted on dev: the gate's "best settings" and the fit are computed there when the set has a dev split.
+        var gateSplit = items.Any(i => i.Split == "dev") ? "dev" : "all";
+        var settings = rag.RagSettings;
+        var check = new AnswerabilityCheck(gate, settings.MinSentenceCoverage, settings.MinFocusCoverage);
         var questions = new List<GateQuestion>();
+        var fitting = new List<FitQuestion>();
+        var outcomes = new List<AnswerOutcome>();
         foreach (var item in items)
         {
-            var hits = await rag.SearchAsync(tenant, index, item.Question, SearchMode.Hybrid, topK, cancellationToken);
-            questions.Add(new GateQuestion(item, hits.Select(h => (h.Relevance, h.Coverage)).ToList()));
+            var (hits, weight) = await rag.CandidatesAsync(tenant, index, item.Question, cancellationToken);
+            if (item.Split == gateSplit)
+            {
+                questions.Add(new GateQuestion(item, hits.Take(topK).Select(h => (h.Relevance, h.Coverage)).ToList()));
+                fitting.Add(new FitQuestion(item.Answerable, AnswerTypes.Of(item.Question) != AnswerType.None, hits.Select(h => (h.Relevance, h.Coverage, AnswerabilityCheck.Coverage(item.Question, h, weight))).ToList()));
+            }
+
+            var decision = check.Decide(item.Question, hits, weight);
+            outcomes.Add(new AnswerOutcome(item, decision, decision.Support.Any(s => IsRelevant(item, s.Hit) && QuoteHoldsEvidence(item, s.Quote))));
         }
 
-        return new EvaluationReport(index, modes, GateEvaluation.Score(questions, gate));
+        return new EvaluationReport(index, modes, GateEvaluation.Score(questions, gate), gateSplit, AnswerabilityEvaluation.Score(outcomes), settings, AnswerFit.Fit(fitting, settings));
+    }
+
+    private static bool QuoteHoldsEvidence(QaItem item, string quote)
+    {
+        var text = TextTools.ForMatching(quote);
+        return item.Evidence.All(e => text.Contains(TextTools.ForMatching(e), StringComparison.Ordinal));
     }
 
     public static bool IsRelevant(QaItem item, SearchHit hit)

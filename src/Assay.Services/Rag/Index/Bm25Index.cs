@@ -47,6 +47,9 @@ internal sealed class Bm25Index
         return Math.Log(1 + ((Count - n + 0.5) / (n + 0.5)));
     }
 
+    /// <summary>A term's IDF; a term the index has never seen weighs as much as the rarest one could.</summary>
+    public double Weight(string term) => documentFrequency.ContainsKey(term) ? Idf(term) : Math.Log(1 + ((Count + 0.5) / 0.5));
+
     /// <summary>The passages with a positive score, best first: (position, score).</summary>
     public IReadOnlyList<(int Position, double Score)> Search(string query, int limit)
     {
@@ -85,11 +88,10 @@ internal sealed class Bm25Index
             return 0;
         }
 
-        var unseen = Math.Log(1 + ((Count + 0.5) / 0.5));
         double total = 0, matched = 0;
         foreach (var term in terms)
         {
-            var idf = documentFrequency.ContainsKey(term) ? Idf(term) : unseen;
+            var idf = Weight(term);
             total += idf;
             if (termFrequencies[position].ContainsKey(term))
             {

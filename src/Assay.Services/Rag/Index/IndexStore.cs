@@ -26,6 +26,7 @@ internal sealed class IndexStore
             CREATE TABLE IF NOT EXISTS documents (file TEXT PRIMARY KEY, sha256 TEXT NOT NULL, pages INTEGER NOT NULL, ingested_at TEXT NOT NULL);
             CREATE TABLE IF NOT EXISTS chunks (id INTEGER PRIMARY KEY AUTOINCREMENT, file TEXT NOT NULL, page INTEGER NOT NULL, ordinal INTEGER NOT NULL, text TEXT NOT NULL, vector BLOB NOT NULL);
             CREATE INDEX IF NOT EXISTS chunks_file ON chunks(file);
+            CREATE TABLE IF NOT EXISTS pages (file TEXT NOT NULL, page INTEGER NOT NULL, text TEXT NOT NULL, PRIMARY KEY (file, page));
             """);
     }
 
@@ -50,7 +51,7 @@ internal sealed class IndexStore
     }
 
     /// <summary>Replaces a document's passages (or adds it) in one transaction, recording the embedding model on first write.</summary>
-    public void ReplaceDocument(string file, string sha256, int pages, string embeddingModel, IReadOnlyList<Chunk> chunks, IReadOnlyList<float[]> vectors, DateTimeOffset now)
+    public void ReplaceDocument(string file, string sha256, IReadOnlyList<Documents.DocumentPage> pages, string embeddingModel, IReadOnlyList<Chunk> chunks, IReadOnlyList<float[]> vectors, DateTimeOffset now)
     {
         using var connection = Open();
         using var transaction = connection.BeginTransaction();
@@ -69,7 +70,7 @@ internal sealed class IndexStore
 
         using (var delete = connection.CreateCommand())
         {
-            delete.CommandText = "DELETE FROM chunks WHERE file = $file; DELETE FROM documents WHERE file = $file;";
+            delete.CommandText = "DELETE FROM chunks WHERE file = $file; DELETE FROM documents WHERE file = $file; DELETE FROM pages WHERE file = $file;";
             delete.Parameters.AddWithValue("$file", file);
             delete.ExecuteNonQuery();
         }
@@ -79,9 +80,25 @@ internal sealed class IndexStore
             insertDoc.CommandText = "INSERT INTO documents(file, sha256, pages, ingested_at) VALUES ($file, $sha, $pages, $at)";
             insertDoc.Parameters.AddWithValue("$file", file);
             insertDoc.Parameters.AddWithValue("$sha", sha256);
-            insertDoc.Parameters.AddWithValue("$pages", pages);
+            insertDoc.Parameters.AddWithValue("$pages", pages.Count);
             insertDoc.Parameters.AddWithValue("$at", now.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
             insertDoc.ExecuteNonQuery();
+        }
+
+        // The pages' text is kept so a citation can open the page it quotes (GET .../pages).
+        using (var insertPage = connection.CreateCommand())
+        {
+            insertPage.CommandText = "INSERT INTO pages(file, page, text) VALUES ($file, $page, $text)";
+            var pageFile = insertPage.Parameters.Add("$file", SqliteType.Text);
+            var pageNumber = insertPage.Parameters.Add("$page", SqliteType.Integer);
+            var pageText = insertPage.Parameters.Add("$text", SqliteType.Text);
+            foreach (var page in pages)
+            {
+                pageFile.Value = file;
+                pageNumber.Value = page.Number;
+                pageText.Value = page.Text;
+                insertPage.ExecuteNonQuery();
+            }
         }
 
         using var insert = connection.CreateCommand();
@@ -118,6 +135,17 @@ internal sealed class IndexStore
         }
 
         return result;
+    }
+
+    /// <summary>One page's text as extracted at ingestion; null when the index has no such page (or predates stored pages).</summary>
+    public string? ReadPage(string file, int page)
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT text FROM pages WHERE file = $file AND page = $page";
+        command.Parameters.AddWithValue("$file", file);
+        command.Parameters.AddWithValue("$page", page);
+        return command.ExecuteScalar() as string;
     }
 
     public IReadOnlyList<IndexedDocument> ReadDocuments()

@@ -23,6 +23,9 @@ internal sealed class SearchableIndex
 
     public int Count => chunks.Count;
 
+    /// <summary>IDF of an index term over this index's passages (what the answer checks weigh question terms by).</summary>
+    public double TermWeight(string term) => bm25.Weight(term);
+
     public IReadOnlyList<SearchHit> Search(string query, float[] queryVector, SearchMode mode, int k)
     {
         if (chunks.Count == 0)

@@ -210,14 +210,18 @@ const Assay = (() => {
     target.replaceChildren(el("p", {}, "Searching…"));
     try {
       const data = await json(indexPath() + "/ask", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ question: $("hr-question").value }) });
+      // Line breaks in the answer and quotes are kept (CSS white-space: pre-line on .answer and blockquote).
       target.replaceChildren(
         el("h2", {}, data.found ? "Answer" : "Not in the documents"),
         el("p", { class: "answer" }, data.answer),
-        el("p", { class: "meta" }, "Method: " + data.method + (data.method === "extractive" ? " (offline: quoted passages, no model wrote this)" : "") + " · top relevance " + data.topRelevance.toFixed(3) + " (threshold " + data.threshold + ")"));
+        el("p", { class: "meta" }, "Method: " + data.method + (data.method === "extractive" ? " (offline: quoted sentences, no model wrote this)" : "") + " · chosen by " + data.modelSetting),
+        el("p", { class: "meta" }, "Decided by the " + data.check + " check: " + data.reason));
       if (data.citations.length > 0) {
         const list = el("ol", { class: "citations", "aria-label": "Citations" });
         for (const c of data.citations) {
-          list.append(el("li", {}, el("button", { type: "button", class: "cite", onclick: () => showQuote(c) }, "[" + c.number + "] " + c.file + ", page " + c.page)));
+          list.append(el("li", {},
+            el("a", { href: pageHref(c), class: "cite", onclick: (e) => { e.preventDefault(); showPage(c); } }, "[" + c.number + "] " + c.file + ", page " + c.page),
+            el("blockquote", {}, c.quote)));
         }
         target.append(el("h3", {}, "Sources"), list);
       }
@@ -227,13 +231,30 @@ const Assay = (() => {
     }
   }
 
-  function showQuote(c) {
+  function pageHref(c) {
+    return indexPath() + "/pages?file=" + encodeURIComponent(c.file) + "&page=" + c.page + "&quote=" + encodeURIComponent(c.quote);
+  }
+
+  // The cited page's text from the server, the quoted passage marked where the server found it.
+  async function showPage(c) {
     const box = $("hr-quote");
-    box.replaceChildren(
-      el("p", { class: "meta" }, "[" + c.number + "] " + c.file + ", page " + c.page + " · relevance " + c.relevance.toFixed(3)),
-      el("blockquote", {}, c.quote));
-    box.hidden = false;
-    box.focus();
+    try {
+      const page = await json(pageHref(c));
+      const text = el("pre", { class: "page-text" });
+      let at = 0;
+      for (const m of page.marks) {
+        text.append(page.text.slice(at, m.start), el("mark", {}, page.text.slice(m.start, m.start + m.length)));
+        at = m.start + m.length;
+      }
+      text.append(page.text.slice(at));
+      box.replaceChildren(el("p", { class: "meta" }, "[" + c.number + "] " + c.file + ", page " + c.page + (page.marks.length === 0 ? " · the quote was not found on the page text" : "")), text);
+      box.hidden = false;
+      box.focus();
+      const mark = box.querySelector("mark");
+      if (mark) { mark.scrollIntoView({ block: "center" }); }
+    } catch (e) {
+      report("hr")(e);
+    }
   }
 
   // ---- Images: say up front when no image model is configured (there is no offline one), rather than offer a button that can only fail.
