@@ -6,6 +6,7 @@ using Assay.Credit.Data;
 using Assay.Credit.Outputs;
 using Assay.Credit.Pipeline;
 using Assay.Credit.Scorecard;
+using Assay.Runs;
 
 namespace Assay.Cli.Commands;
 
@@ -30,8 +31,9 @@ internal static class CreditCommands
         cmd.SetAction((parse, _) =>
         {
             var cfg = ConfigLoader.Load(parse.GetValue(config)!);
-            var result = CreditPipeline.Run(cfg);
             var outDir = parse.GetValue(output)!;
+            using var folder = OutputFolder.Acquire(outDir);
+            var result = CreditPipeline.Run(cfg);
             RunWriter.Write(result, outDir, TimeProvider.System.GetUtcNow());
             var t = result.Pd.Test;
             Console.WriteLine(F($"{result.Name}: {result.Rows} loans, {result.Pd.Scorecard.Variables.Count} variables, {result.Pd.Fit.Names.Length - 1} dummies in the scorecard"));
