@@ -51,7 +51,7 @@ internal static partial class ProblemMapping
         var message = e.Message;
         if (ConvertedTo().Match(message) is { Success: true } match)
         {
-            message = $"expected {Describe(match.Groups[1].Value)}; numbers, true/false and text are not converted into each other";
+            message = $"expected {Primitive(match.Groups[1].Value)}; numbers, true/false and text are not converted into each other";
         }
         else
         {
@@ -60,18 +60,6 @@ internal static partial class ProblemMapping
         }
 
         return field is null ? $"The body is not valid JSON for this route: {message}." : $"The body is not valid JSON for this route: field '{field}': {message}.";
-    }
-
-    private static string Describe(string type)
-    {
-        // Nullable`1[X] and List`1[X] name the type that matters inside the brackets.
-        var inner = type.Contains('[', StringComparison.Ordinal) ? type[(type.IndexOf('[', StringComparison.Ordinal) + 1)..].TrimEnd(']') : type;
-        var found = inner.StartsWith("Assay.", StringComparison.Ordinal)
-            ? AppDomain.CurrentDomain.GetAssemblies().Select(a => a.GetType(inner)).FirstOrDefault(t => t is not null)
-            : null;
-        return found is { IsEnum: true }
-            ? "one of " + string.Join(", ", Enum.GetNames(found).Select(n => $"'{JsonNamingPolicy.CamelCase.ConvertName(n)}'")) + " (as text)"
-            : Primitive(type);
     }
 
     private static string Primitive(string type) => type switch

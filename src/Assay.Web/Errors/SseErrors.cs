@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Assay.Web.Errors;
 
@@ -38,7 +39,8 @@ internal static partial class SseErrors
                     var problem = ProblemMapping.From(ex, context);
                     if (problem.Status >= 500)
                     {
-                        LogFailure(context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SseErrors)), ex, context.Request.Path, context.TraceIdentifier);
+                        var loggers = context.RequestServices?.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance;
+                        LogFailure(loggers.CreateLogger(typeof(SseErrors)), ex, context.Request.Path, context.TraceIdentifier);
                     }
 
                     failure = new SseItem<object>(problem, EventType);

@@ -60,7 +60,7 @@ public static class AssayServer
         // Strict as the schema: enums as their names only ("mode": 99 is refused), numbers as numbers only.
         services.ConfigureHttpJsonOptions(j =>
         {
-            j.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+            j.SerializerOptions.Converters.Add(new StrictEnumConverter());
             j.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
         });
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
