@@ -29,28 +29,29 @@ public static class AssayCommandLine
     public static async Task<int> RunAsync(string[] args, TextWriter? error = null)
     {
         error ??= Console.Error;
-        using var cancellation = new CancellationTokenSource();
-        ConsoleCancelEventHandler onCancel = (_, e) =>
-        {
-            e.Cancel = true;
-            cancellation.Cancel();
-        };
-        Console.CancelKeyPress += onCancel;
+        using var signals = new CancellationSignals();
         try
         {
             var parsed = BuildRoot().Parse(args);
-            var configuration = new InvocationConfiguration { EnableDefaultExceptionHandler = false, Error = error };
-            return await parsed.InvokeAsync(configuration, cancellation.Token).ConfigureAwait(false);
+            if (parsed.Errors.Count > 0)
+            {
+                return await UsageErrors.ReportAsync(parsed, error).ConfigureAwait(false);
+            }
+
+            // ProcessTerminationTimeout null: the signals above cancel the run, not the parser's own handler.
+            var configuration = new InvocationConfiguration { EnableDefaultExceptionHandler = false, Error = error, ProcessTerminationTimeout = null };
+            var code = await parsed.InvokeAsync(configuration, signals.Token).ConfigureAwait(false);
+            return signals.Requested && code != ExitCodes.Ok ? await CancelledAsync(error).ConfigureAwait(false) : code;
+        }
+        catch (Exception) when (signals.Requested)
+        {
+            // Whatever a cancelled run threw on its way out (a cancelled task, a closed connection) is the cancellation.
+            return await CancelledAsync(error).ConfigureAwait(false);
         }
         catch (AssayException ex)
         {
             await error.WriteLineAsync($"error: {ex.Message}").ConfigureAwait(false);
             return ex.ExitCode;
-        }
-        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
-        {
-            await error.WriteLineAsync("cancelled: finished work is kept; run again with --resume to continue.").ConfigureAwait(false);
-            return ExitCodes.Cancelled;
         }
 #pragma warning disable CA1031 // The process boundary: anything unexpected becomes one line and exit code 1.
         catch (Exception ex)
@@ -60,9 +61,11 @@ public static class AssayCommandLine
             await error.WriteLineAsync($"internal error: {(debug ? ex.ToString() : ex.Message)} (set ASSAY_DEBUG=1 for details)").ConfigureAwait(false);
             return ExitCodes.InternalError;
         }
-        finally
-        {
-            Console.CancelKeyPress -= onCancel;
-        }
+    }
+
+    private static async Task<int> CancelledAsync(TextWriter error)
+    {
+        await error.WriteLineAsync("cancelled: finished work is kept; run again with --resume to continue.").ConfigureAwait(false);
+        return ExitCodes.Cancelled;
     }
 }

@@ -6,6 +6,7 @@ using Assay.Credit.Data;
 using Assay.Credit.Outputs;
 using Assay.Credit.Pipeline;
 using Assay.Credit.Scorecard;
+using Assay.Runs;
 
 namespace Assay.Cli.Commands;
 
@@ -31,12 +32,13 @@ internal static class CreditCommands
         cmd.SetAction((parse, _) =>
         {
             var outDir = parse.GetValue(output)!;
-            if (Directory.Exists(outDir) && Directory.EnumerateFileSystemEntries(outDir).Any() && !parse.GetValue(force))
+            var cfg = ConfigLoader.Load(parse.GetValue(config)!);
+            using var folder = OutputFolder.Acquire(outDir);
+            if (!parse.GetValue(force) && Directory.EnumerateFileSystemEntries(folder.Path).Any(e => !OutputFolder.IsOwnFile(e)))
             {
                 throw new AssayException($"--out {outDir} is not empty: choose an empty or new folder, or pass --force to replace the run's files there.");
             }
 
-            var cfg = ConfigLoader.Load(parse.GetValue(config)!);
             var result = CreditPipeline.Run(cfg);
             RunWriter.Write(result, outDir, TimeProvider.System.GetUtcNow());
             var t = result.Pd.Test;

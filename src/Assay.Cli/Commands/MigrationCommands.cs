@@ -5,6 +5,7 @@ using Assay.Migration.Outputs;
 using Assay.Migration.Prompts;
 using Assay.Migration.Study;
 using Assay.Models.Resilience;
+using Assay.Runs;
 
 namespace Assay.Cli.Commands;
 
@@ -83,7 +84,7 @@ internal static class MigrationCommands
     internal static async Task<int> RunStudyAsync(string studyPath, string outDir, StudyRunOptions options, bool gate, TextWriter output, CancellationToken cancellationToken, ResilienceOptions? resilience = null)
     {
         var study = StudyLoader.Load(studyPath);
-        Directory.CreateDirectory(outDir);
+        using var folder = OutputFolder.Acquire(outDir);
         ThreadPoolSetup.ForStudy();
         using var models = ModelWiring.Create(study.Concurrency, study.RequestsPerMinute, requirePrices: false, resilience);
         var time = TimeProvider.System;

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Assay.Embeddings.Provider;
 using Assay.Models;
+using Assay.Names;
 using Assay.Services.Chat;
 using Assay.Services.Configuration;
 using Assay.Services.Images;

@@ -29,6 +29,7 @@ public static class ConfigLoader
         var deserializer = new DeserializerBuilder()
             .WithNamingConvention(UnderscoredNamingConvention.Instance)
             .Build();
+        Assay.Yaml.BoundedYaml.Check(yaml, source);
         CreditConfig? config;
         try
         {

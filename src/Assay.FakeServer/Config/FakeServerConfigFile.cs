@@ -1,4 +1,5 @@
 using Assay.FakeServer.Options;
+using Assay.Yaml;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -19,13 +20,14 @@ public static class FakeServerConfigFile
             throw new AssayException($"fake-server config {path} does not exist: give the path of a YAML file (see src/Assay.FakeServer/README.md).");
         }
 
-        return Parse(File.ReadAllText(path), path);
+        return Parse(BoundedYaml.ReadFile(path, path), path);
     }
 
     /// <param name="yaml">The YAML text.</param>
     /// <param name="file">The name used in error messages.</param>
     public static FakeServerOptions Parse(string yaml, string file = "config")
     {
+        BoundedYaml.Check(yaml, file);
         var stream = new YamlStream();
         try
         {

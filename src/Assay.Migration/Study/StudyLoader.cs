@@ -1,3 +1,4 @@
+using Assay.Yaml;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
@@ -19,12 +20,13 @@ public static class StudyLoader
             throw new AssayException($"{path}: study file not found; pass the path of a study YAML file (see samples/README.md for the format).");
         }
 
-        return Parse(File.ReadAllText(full), full, sandbox);
+        return Parse(BoundedYaml.ReadFile(full, path), full, sandbox);
     }
 
     /// <summary>Parses study text; <paramref name="filePath"/> names the file in errors and anchors relative paths.</summary>
     public static Study Parse(string yaml, string filePath, string? sandbox = null)
     {
+        BoundedYaml.Check(yaml, filePath);
         YamlLocations locations;
         StudyFile? file;
         try

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Reflection;
+using Assay.Yaml;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
@@ -65,7 +66,7 @@ public sealed class PriceCatalog
             throw new AssayException($"Prices file '{overridePath}' (from {OverrideVariable} or --prices) does not exist: fix the path or unset it.");
         }
 
-        var user = Parse(File.ReadAllText(overridePath), overridePath);
+        var user = Parse(BoundedYaml.ReadFile(overridePath, $"Prices file '{overridePath}'"), overridePath);
         var replaced = new HashSet<string>(user.Select(u => u.Id), StringComparer.OrdinalIgnoreCase);
         return new PriceCatalog([.. entries.Where(e => !replaced.Contains(e.Id)), .. user]);
     }
@@ -83,6 +84,7 @@ public sealed class PriceCatalog
 
     internal static List<ModelPrice> Parse(string yaml, string origin)
     {
+        BoundedYaml.Check(yaml, $"Prices file '{origin}'");
         PricesFile? file;
         try
         {

@@ -1,6 +1,6 @@
-using System.Text.RegularExpressions;
 using Assay.Models;
 using Assay.Models.Tokenization;
+using Assay.Names;
 using Assay.Services.Chat.Memory;
 using Assay.Services.Chat.Offline;
 using Assay.Services.Chat.Store;
@@ -18,17 +18,14 @@ namespace Assay.Services.Chat;
 /// reports its method as the model id.
 /// </summary>
 /// <param name="rag">The host's RAG service, shared so the offline index-passages method sees fresh ingests; made here when absent.</param>
-public sealed partial class ChatService(IModelFactory models, ServicesOptions options, TimeProvider time, RagService? rag = null)
+public sealed class ChatService(IModelFactory models, ServicesOptions options, TimeProvider time, RagService? rag = null)
 {
     private readonly Lazy<ChatStore> store = new(() => new ChatStore(options.DataDir));
     private readonly Lazy<RagService> passages = new(() => rag ?? new RagService(models, options, time));
 
     public static void ValidateConversationId(string id)
     {
-        if (!ConversationId().IsMatch(id))
-        {
-            throw new AssayException($"Conversation id '{id}' is not valid: use 1-64 letters, digits, '-' or '_'.");
-        }
+        NameRules.Validate(NameKind.Conversation, id, "Conversation id");
     }
 
     public IReadOnlyList<ChatTurn> History(string tenant, string conversation)
@@ -93,7 +90,4 @@ public sealed partial class ChatService(IModelFactory models, ServicesOptions op
         options.Chat.SummaryModel is { } summaryModel ? models.CreateChatClient(summaryModel)
         : options.Chat.Model is null ? models.CreateChatClient(OfflineChat.SummaryModel)
         : chat;
-
-    [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]
-    private static partial Regex ConversationId();
 }

@@ -1,3 +1,4 @@
+using Assay.Yaml;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
@@ -27,7 +28,7 @@ public static class ServicesConfigLoader
             .Build();
         try
         {
-            var root = deserializer.Deserialize<ConfigRoot>(File.ReadAllText(path));
+            var root = deserializer.Deserialize<ConfigRoot>(BoundedYaml.ReadFile(path, $"Config file '{path}'"));
             var options = root?.Services ?? new ServicesOptions();
             var baseDir = Path.GetDirectoryName(Path.GetFullPath(path))!;
             options.DataDir = Path.GetFullPath(Path.Combine(baseDir, options.DataDir));

@@ -34,6 +34,12 @@ public sealed class ServicesOptions
     /// <summary>Migration studies started on the server (the Studies page and <c>/v1/studies/runs</c>).</summary>
     public StudiesOptions Studies { get; set; } = new();
 
+    /// <summary>
+    /// The server's address as clients reach it (such as <c>https://assay.example.com</c>), for the links it
+    /// hands out (image URLs). Default: the address it listens on. Never taken from a request's Host header.
+    /// </summary>
+    public string? PublicBaseUrl { get; set; }
+
     /// <summary>Largest JSON body accepted, in bytes (413 beyond).</summary>
     public long MaxJsonBodyBytes { get; set; } = 1_000_000;
 

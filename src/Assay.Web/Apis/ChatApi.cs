@@ -34,7 +34,7 @@ internal static class ChatApi
         var wantsStream = body.Stream ?? context.Request.Headers.Accept.ToString().Contains("text/event-stream", StringComparison.OrdinalIgnoreCase);
         if (wantsStream)
         {
-            return TypedResults.ServerSentEvents(Events(exchange, cancellationToken));
+            return TypedResults.ServerSentEvents(SseErrors.WithErrorEvent(Events(exchange, cancellationToken), context));
         }
 
         await using (exchange)

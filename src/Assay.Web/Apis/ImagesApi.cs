@@ -2,6 +2,7 @@ using Assay.Services.Configuration;
 using Assay.Services.Images;
 using Assay.Services.Images.Storage;
 using Assay.Web.Errors;
+using Assay.Web.Hosting;
 using Assay.Web.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -60,7 +61,7 @@ internal static class ImagesApi
 
     private static ImageResult Absolute(HttpContext context, ImageResult result) => result with
     {
-        Images = result.Images.Select(i => i.Url.IsAbsoluteUri ? i : i with { Url = new Uri(new Uri($"{context.Request.Scheme}://{context.Request.Host}"), i.Url) }).ToList(),
+        Images = result.Images.Select(i => i.Url.IsAbsoluteUri ? i : i with { Url = new Uri(PublicBaseUrl.Of(context), i.Url) }).ToList(),
     };
 }
 

@@ -57,7 +57,12 @@ public static class AssayServer
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
 
         var services = builder.Services;
-        services.ConfigureHttpJsonOptions(j => j.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
+        // Strict as the schema: enums as their names only ("mode": 99 is refused), numbers as numbers only.
+        services.ConfigureHttpJsonOptions(j =>
+        {
+            j.SerializerOptions.Converters.Add(new StrictEnumConverter());
+            j.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+        });
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
@@ -80,14 +85,18 @@ public static class AssayServer
         services.AddSingleton(sp => new StudyJobRunner(settings.Models, settings.Time, sp.GetRequiredService<ILogger<StudyJobRunner>>()));
         services.AddSingleton(sp => new StudyRunRegistry(settings.Studies, settings.Studies.Directory ?? StudyFolders.DefaultRoot(options), sp.GetRequiredService<StudyJobRunner>(), settings.Time));
 
+        PublicBaseUrl.Validate(options);
         var app = builder.Build();
         var studyRuns = app.Services.GetRequiredService<StudyRunRegistry>();
         app.Lifetime.ApplicationStopping.Register(studyRuns.CancelAll);
+        app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRouting();
-        app.UseMiddleware<BodySizeLimitMiddleware>(options.MaxJsonBodyBytes);
+        // The key before the body size: a caller without a key learns nothing about the limits.
         app.UseMiddleware<ApiKeyMiddleware>();
+        app.UseMiddleware<BodySizeLimitMiddleware>(options.MaxJsonBodyBytes);
+        app.UseMiddleware<JsonTextGuardMiddleware>();
         app.MapOpenApi();
         app.MapHealthApi();
         app.MapEmbeddingsApi();

@@ -1,3 +1,4 @@
+using Assay.Names;
 using Assay.Services.Configuration;
 
 namespace Assay.Web.Pages;
@@ -26,7 +27,7 @@ internal sealed class StudyFolders(string root)
 
     public static string TenantRoot(string root, string tenant)
     {
-        Assay.Services.Rag.Index.IndexCatalog.ValidateName(tenant, "Tenant");
+        NameRules.Validate(NameKind.Tenant, tenant, "Tenant");
         return Path.Combine(root, TenantsFolder, tenant);
     }
 
@@ -37,7 +38,7 @@ internal sealed class StudyFolders(string root)
     /// <summary>The path of one output file of a study the tenant can see (its own first), or null (no traversal).</summary>
     public string? FileOf(string tenant, string study, string file)
     {
-        if (study.Length == 0 || study.IndexOfAny(['/', '\\']) >= 0 || study is "." or ".." || study == TenantsFolder)
+        if (!NameRules.IsValid(NameKind.Study, study) || study == TenantsFolder)
         {
             return null;
         }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Assay.Names;
 using Assay.Services.Configuration;
 
 namespace Assay.Web.Security;
@@ -23,7 +24,7 @@ public sealed class ApiKeyRegistry
                 throw new AssayException($"Setting services.apiKeys (tenant '{key.Tenant}'): sha256 must be 64 hex digits; make one with 'assay serve --hash-key KEY'.");
             }
 
-            Assay.Services.Rag.Index.IndexCatalog.ValidateName(key.Tenant, "Tenant");
+            NameRules.Validate(NameKind.Tenant, key.Tenant, "Tenant");
             tenantsByHash[hash] = key.Tenant;
         }
     }

@@ -1,4 +1,4 @@
-using System.Text.RegularExpressions;
+using Assay.Names;
 
 namespace Assay.Services.Images.Storage;
 
@@ -7,12 +7,12 @@ namespace Assay.Services.Images.Storage;
 /// empty, '.' or '..' segment, no leading slash, no backslash. A key that passes cannot name
 /// anything outside the bucket prefix or the local folder.
 /// </summary>
-public static partial class ObjectKeys
+public static class ObjectKeys
 {
     public static string Validate(string key)
     {
         if (string.IsNullOrEmpty(key) || key.Length > 512 || key.StartsWith('/') || key.Contains('\\', StringComparison.Ordinal)
-            || key.Split('/').Any(s => s.Length == 0 || s is "." or ".." || !Segment().IsMatch(s)))
+            || key.Split('/').Any(s => s.Length == 0 || s is "." or ".." || !NameRules.IsValid(NameKind.ObjectKeySegment, s)))
         {
             throw new AssayException($"Object key '{Printable(key)}' is not valid: keys are relative paths of letters, digits, '.', '_' and '-' (no '..', no leading '/').");
         }
@@ -25,7 +25,4 @@ public static partial class ObjectKeys
         Validate($"{tenant}/{now.UtcDateTime:yyyy}/{now.UtcDateTime:MM}/{now.UtcDateTime:dd}/{Guid.NewGuid():N}{extension}");
 
     private static string Printable(string key) => new(key.Take(100).Select(c => char.IsControl(c) ? '?' : c).ToArray());
-
-    [GeneratedRegex("^[A-Za-z0-9._-]+$")]
-    private static partial Regex Segment();
 }

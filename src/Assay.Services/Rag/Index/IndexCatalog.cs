@@ -12,7 +12,7 @@ internal sealed class IndexCatalog(string dataDir)
     private readonly ConcurrentDictionary<string, Lazy<SearchableIndex>> loaded = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, SemaphoreSlim> writeLocks = new(StringComparer.Ordinal);
 
-    public static void ValidateName(string name, string what) => NameRules.Validate(name, what);
+    public static void ValidateName(string name, string what) => Assay.Names.NameRules.Validate(name, what);
 
     public string PathOf(string tenant, string index)
     {
@@ -59,18 +59,3 @@ internal sealed class IndexCatalog(string dataDir)
 /// <summary>The tenant has no index by this name (another tenant's index of the same name is not visible).</summary>
 public sealed class IndexNotFoundException(string index)
     : AssayException($"Index '{index}' not found: ingest documents into it first (POST /v1/indexes/{index}/documents or assay rag ingest).", ExitCodes.BadInput);
-
-/// <summary>The one rule for tenant and index names: they become folder and file names, so nothing else is allowed.</summary>
-public static partial class NameRules
-{
-    public static void Validate(string name, string what)
-    {
-        if (!SafeName().IsMatch(name))
-        {
-            throw new AssayException($"{what} '{name}' is not valid: use 1-64 lower-case letters, digits, '-' or '_', starting with a letter or digit.");
-        }
-    }
-
-    [System.Text.RegularExpressions.GeneratedRegex("^[a-z0-9][a-z0-9_-]{0,63}$")]
-    private static partial System.Text.RegularExpressions.Regex SafeName();
-}

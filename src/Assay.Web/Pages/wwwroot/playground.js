@@ -110,6 +110,8 @@
 
   document.addEventListener("DOMContentLoaded", () => {
     $("pg-form").addEventListener("input", render);
+    // Moved out of an inline onsubmit: the pages' CSP runs no inline code.
+    $("pg-form").addEventListener("submit", (e) => e.preventDefault());
     $("pg-study").addEventListener("change", (e) => loadStudy(e.target.value));
     $("pg-file").addEventListener("change", async (e) => {
       const file = e.target.files[0];
