@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Assay.Models.Catalog;
 using Assay.Models.Metering;
 using Assay.Models.Tests.TestDoubles;
@@ -7,7 +8,7 @@ namespace Assay.Models.Tests.Metering;
 
 public sealed class MeteringChatClientTests
 {
-    private readonly ManualTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = new();
 
     [Fact]
     public async Task GetResponse_ReportedUsage_LatencyTokensAndCost()
