@@ -1,8 +1,8 @@
-using Microsoft.Extensions.Time.Testing;
 using Assay.Models.Caching;
 using Assay.Models.Metering;
 using Assay.Models.Tests.TestDoubles;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Assay.Models.Tests.Caching;
 

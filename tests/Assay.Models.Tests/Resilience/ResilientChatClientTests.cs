@@ -1,7 +1,7 @@
-using Microsoft.Extensions.Time.Testing;
 using Assay.Models.Resilience;
 using Assay.Models.Tests.TestDoubles;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Assay.Models.Tests.Resilience;
 

@@ -1,6 +1,6 @@
-using Microsoft.Extensions.Time.Testing;
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Assay.Models.Tests.TestDoubles;
 
