@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Assay.Cli.Commands;
+using Assay.Cli.Telemetry;
 
 namespace Assay.Cli;
 
@@ -38,6 +39,7 @@ public static class AssayCommandLine
         Console.CancelKeyPress += onCancel;
         try
         {
+            using var telemetry = OtlpTelemetry.Start(Environment.GetEnvironmentVariable);
             var parsed = BuildRoot().Parse(args);
             var configuration = new InvocationConfiguration { EnableDefaultExceptionHandler = false, Error = error };
             return await parsed.InvokeAsync(configuration, cancellation.Token).ConfigureAwait(false);

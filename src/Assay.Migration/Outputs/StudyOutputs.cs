@@ -17,6 +17,7 @@ public static class StudyOutputs
     /// <summary>Writes the four files and returns their full paths.</summary>
     public static async Task<StudyOutputFiles> WriteAsync(StudyResults results, string outDir, CancellationToken cancellationToken = default)
     {
+        using var stage = MigrationTelemetry.Stage("report");
         ArgumentNullException.ThrowIfNull(results);
         ArgumentException.ThrowIfNullOrWhiteSpace(outDir);
         try

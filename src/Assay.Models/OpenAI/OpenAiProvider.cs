@@ -82,7 +82,8 @@ internal sealed class OpenAiProvider(string name, ProviderContext context) : IMo
             Endpoint = endpoint,
             Transport = new HttpClientPipelineTransport(context.Http),
             RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
-            NetworkTimeout = context.Options.Resilience.AttemptTimeout + TimeSpan.FromSeconds(5),
+            // The resilience decorator limits each attempt; a second timer per call here cost CPU and added nothing.
+            NetworkTimeout = Timeout.InfiniteTimeSpan,
             ClientLoggingOptions = new ClientLoggingOptions { EnableLogging = false },
             EnableDistributedTracing = false,
         };
