@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Assay.Cli.Commands;
+using Assay.Cli.Telemetry;
 
 namespace Assay.Cli;
 
@@ -32,6 +33,7 @@ public static class AssayCommandLine
         using var signals = new CancellationSignals();
         try
         {
+            using var telemetry = OtlpTelemetry.Start(Environment.GetEnvironmentVariable);
             var parsed = BuildRoot().Parse(args);
             if (parsed.Errors.Count > 0)
             {

@@ -4,7 +4,6 @@ using Assay.Models.Caching;
 using Assay.Models.Catalog;
 using Assay.Models.Extractive;
 using Assay.Models.Factory;
-using Assay.Models.Metering;
 using Assay.Models.OpenAI;
 using Assay.Models.Replay;
 using Assay.Models.Resilience;
@@ -16,10 +15,9 @@ namespace Assay.Models;
 
 /// <summary>
 /// The one place clients are made. It picks the provider by the id's prefix, then wraps what
-/// the provider returns, outermost first: metering (latency, TTFT, tokens, cost, attempts),
-/// the response cache (when a cache path is set), resilience (retries, timeouts, concurrency,
-/// requests and tokens per minute). Offline providers (replay, extractive, local) call no
-/// service, so they get metering only. Built-in providers: <c>openai</c>,
+/// the provider returns in <see cref="ModelPipeline"/> (logging, OpenTelemetry, metering, the
+/// response cache, resilience: that type documents the order). Offline providers (replay,
+/// extractive, local) call no service, so they skip the cache and resilience. Built-in providers: <c>openai</c>,
 /// <c>openai-compatible</c>, <c>bedrock</c>, <c>replay</c>, <c>extractive</c>; others (the
 /// offline embedding model <c>local</c>) are passed in and may replace a built-in by name.
 /// </summary>
@@ -33,6 +31,7 @@ public sealed class ModelFactory : IModelFactory, IDisposable
     private readonly ConcurrentDictionary<string, ModelLimits> _limits = new(StringComparer.Ordinal);
     private readonly ResiliencePipeline _pipeline;
     private readonly Lazy<ResponseCache>? _cache;
+    private readonly ModelPipeline _wrap;
 
     public ModelFactory(ModelFactoryOptions? options = null, IEnumerable<IModelProvider>? extraProviders = null)
     {
@@ -43,9 +42,9 @@ public sealed class ModelFactory : IModelFactory, IDisposable
             : new HttpClient(_options.HttpHandler, disposeHandler: false);
         _http.Timeout = Timeout.InfiniteTimeSpan; // each attempt has its own limit (ResilienceOptions.AttemptTimeout)
         Prices = _options.Prices ?? PriceCatalog.Load(_options.PricesPath ?? _options.Environment(PriceCatalog.OverrideVariable));
-        Tokens = new TokenCounter(_options.TokenizerPath ?? TokenCounter.Locate(_options.Environment));
         _pipeline = RetryPipeline.Create(_options.Resilience, _options.TimeProvider);
         _cache = _options.CachePath is null ? null : new Lazy<ResponseCache>(() => new ResponseCache(_options.CachePath));
+        _wrap = new ModelPipeline(_options, Prices, Tokens, _cache);
 
         var context = new ProviderContext(_http, _options.Environment, _options.TimeProvider, _options);
         foreach (var provider in BuiltIn(context).Concat(extraProviders ?? []))
@@ -58,10 +57,10 @@ public sealed class ModelFactory : IModelFactory, IDisposable
     public PriceCatalog Prices { get; }
 
     /// <summary>The o200k_base counter used when a provider reports no tokens.</summary>
-    public TokenCounter Tokens { get; }
+    public TokenCounter Tokens => TokenCounter.Shared;
 
-    /// <summary>The o200k_base counter when its rank file is present (scripts/setup.sh fetches it), else null.</summary>
-    ITokenCounter? IModelFactory.Tokens => Tokens.IsAvailable ? Tokens : null;
+    /// <summary>The o200k_base counter (its ranks are embedded, so it is always there).</summary>
+    ITokenCounter? IModelFactory.Tokens => Tokens;
 
     /// <summary>The provider prefixes this factory knows.</summary>
     public IReadOnlyCollection<string> ProviderNames => _providers.Keys;
@@ -72,17 +71,7 @@ public sealed class ModelFactory : IModelFactory, IDisposable
         var key = id.ToString();
         var raw = provider.CreateChatClient(id);
         var price = RequirePrice(id, raw);
-        var client = raw;
-        if (!Offline.Contains(id.Provider))
-        {
-            client = new ResilientChatClient(client, Call(key));
-            if (_cache is not null)
-            {
-                client = new CachingChatClient(client, key, _cache.Value, _options.TimeProvider);
-            }
-        }
-
-        return new MeteringChatClient(client, key, price, Prices, Tokens, _options.TimeProvider, _options.Ledger);
+        return _wrap.Chat(raw, key, price, Offline.Contains(id.Provider) ? null : Call(key));
     }
 
     public IEmbeddingGenerator<string, Embedding<float>> CreateEmbeddingGenerator(string modelId)
@@ -91,12 +80,7 @@ public sealed class ModelFactory : IModelFactory, IDisposable
         var key = id.ToString();
         var generator = provider.CreateEmbeddingGenerator(id);
         var price = RequirePrice(id, null);
-        if (!Offline.Contains(id.Provider))
-        {
-            generator = new ResilientEmbeddingGenerator(generator, Call(key));
-        }
-
-        return new MeteringEmbeddingGenerator(generator, key, price, Tokens, _options.TimeProvider, _options.Ledger);
+        return _wrap.Embeddings(generator, key, price, Offline.Contains(id.Provider) ? null : Call(key));
     }
 
 #pragma warning disable MEAI001 // IImageGenerator is experimental in Microsoft.Extensions.AI.Abstractions.

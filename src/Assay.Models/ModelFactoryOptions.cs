@@ -1,6 +1,7 @@
 using Assay.Models.Catalog;
 using Assay.Models.Metering;
 using Assay.Models.Resilience;
+using Microsoft.Extensions.Logging;
 
 namespace Assay.Models;
 
@@ -29,8 +30,8 @@ public sealed record ModelFactoryOptions
     /// <summary>Reads an environment variable; tests replace it to control credentials.</summary>
     public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;
 
-    /// <summary>The o200k_base rank file; null searches ASSAY_TOKENIZER, ASSAY_CACHE and .assay/cache.</summary>
-    public string? TokenizerPath { get; init; }
+    /// <summary>Where Microsoft.Extensions.AI's <c>UseLogging()</c> writes a line per call; null logs nothing.</summary>
+    public ILoggerFactory? LoggerFactory { get; init; }
 
     /// <summary>Bedrock endpoint override (e.g. the fake server); else ASSAY_BEDROCK_ENDPOINT, else AWS's regional endpoint.</summary>
     public Uri? BedrockEndpoint { get; init; }

@@ -87,13 +87,17 @@ public sealed class ModelFactoryTests
     }
 
     [Fact]
-    public void Tokens_NoRankFile_NullSoCallersUseTheirLabelledEstimate()
+    public void Tokens_NothingInstalled_O200kCounterFromTheEmbeddedRanks()
     {
-        using var factory = new ModelFactory(new ModelFactoryOptions { Environment = TestFactory.Environment(), TokenizerPath = "/no/such/o200k_base.json" });
+        using var factory = new ModelFactory(new ModelFactoryOptions { Environment = TestFactory.Environment() });
 
-        Assert.Null(((IModelFactory)factory).Tokens);
+        var tokens = ((IModelFactory)factory).Tokens;
+
+        Assert.NotNull(tokens);
+        Assert.Equal("o200k_base tokenizer", tokens.Method);
+        Assert.Equal(4, tokens.Count("Hello, world!"));
     }
 
     private static ModelFactory CreateSut(params (string, string)[] environment) =>
-        new(new ModelFactoryOptions { Environment = TestFactory.Environment(environment), TokenizerPath = TestFactory.TokenizerPath });
+        new(new ModelFactoryOptions { Environment = TestFactory.Environment(environment) });
 }

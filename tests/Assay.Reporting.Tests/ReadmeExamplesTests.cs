@@ -66,7 +66,7 @@ public sealed class ReadmeExamplesTests
         {
             var path = Path.Combine(dir.FullName, "out", "report.html");
             await report.WriteToAsync(path);
-            ReportFile.WriteAtomically(Path.Combine(dir.FullName, "out", "summary.svg"), svg);
+            AtomicFile.WriteAllText(Path.Combine(dir.FullName, "out", "summary.svg"), svg);
 
             var main = Html.HtmlReportTests.MainOf(await File.ReadAllTextAsync(path));
             Assert.Equal(10, main.Descendants("figure").Count());

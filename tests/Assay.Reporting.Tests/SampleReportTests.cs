@@ -14,7 +14,7 @@ public sealed class SampleReportTests
         // For a look in a browser: ASSAY_SAMPLE_REPORT=/tmp/sample.html dotnet test --filter SampleReport
         if (Environment.GetEnvironmentVariable("ASSAY_SAMPLE_REPORT") is { Length: > 0 } path)
         {
-            Assay.Reporting.Html.ReportFile.WriteAtomically(path, html);
+            AtomicFile.WriteAllText(path, html);
         }
     }
 }

@@ -90,8 +90,7 @@ internal static class CreditCommands
 
             var results = ScoringService.ScoreFile(card, path);
             var outPath = parse.GetValue(output);
-            var writer = outPath is null ? Console.Out : new StreamWriter(outPath + ".tmp");
-            try
+            async Task WriteScores(TextWriter writer)
             {
                 await writer.WriteLineAsync("line,id,score,pd," + string.Join(',', Enumerable.Range(1, card.ReasonCodes).Select(i => $"reason_{i}")));
                 foreach (var r in results)
@@ -100,13 +99,14 @@ internal static class CreditCommands
                     await writer.WriteLineAsync(F($"{r.Line},{Quote(r.Id ?? "")},{r.Score},{r.Pd:G6},{string.Join(',', reasons)}"));
                 }
             }
-            finally
+
+            if (outPath is null)
             {
-                if (outPath is not null)
-                {
-                    await writer.DisposeAsync();
-                    File.Move(outPath + ".tmp", outPath, overwrite: true);
-                }
+                await WriteScores(Console.Out);
+            }
+            else
+            {
+                await AtomicFile.WriteAsync(outPath, WriteScores);
             }
 
             if (outPath is not null)
@@ -138,8 +138,7 @@ internal static class CreditCommands
 
             if (parse.GetValue(json) is { } jsonPath)
             {
-                File.WriteAllText(jsonPath + ".tmp", SummaryDocument.Serialize(results.Select(SummaryDocument.Psi)));
-                File.Move(jsonPath + ".tmp", jsonPath, overwrite: true);
+                AtomicFile.WriteAllText(jsonPath, SummaryDocument.Serialize(results.Select(SummaryDocument.Psi)));
             }
 
             if (parse.GetValue(html) is { } htmlPath)

@@ -94,8 +94,7 @@ public static class PortfolioGenerator
     public static void WriteCsv(string path, int rows, int seed, double shift = 0)
     {
         var table = Generate(rows, seed, shift);
-        var tmp = path + ".tmp";
-        using (var w = new StreamWriter(tmp, false, new UTF8Encoding(false), 1 << 16))
+        AtomicFile.Write(path, w =>
         {
             w.WriteLine(string.Join(',', Columns));
             var cols = Columns.Select(c => table.Column(c, "generated")).ToArray();
@@ -115,9 +114,7 @@ public static class PortfolioGenerator
 
                 w.WriteLine(sb);
             }
-        }
-
-        File.Move(tmp, path, overwrite: true);
+        });
     }
 
     /// <summary>The portfolio as a table of text columns, exactly what the CSV holds.</summary>

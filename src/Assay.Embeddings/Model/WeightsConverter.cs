@@ -58,29 +58,19 @@ internal static class WeightsConverter
             entries.Select(e => new WeightsHeader.Tensor(e.Name, e.Shape, e.Layout.ToString(), e.Offset)).ToList()));
         var dataStart = Align(WeightsFormat.Magic.Length + sizeof(int) + header.Length);
 
-        var temp = files.Weights + $".{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
-        try
+        AtomicFile.WriteBytes(files.Weights, stream =>
         {
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write))
+            stream.Write(WeightsFormat.Magic);
+            Span<byte> length = stackalloc byte[sizeof(int)];
+            BinaryPrimitives.WriteInt32LittleEndian(length, header.Length);
+            stream.Write(length);
+            stream.Write(header);
+            for (var i = 0; i < entries.Count; i++)
             {
-                stream.Write(WeightsFormat.Magic);
-                Span<byte> length = stackalloc byte[sizeof(int)];
-                BinaryPrimitives.WriteInt32LittleEndian(length, header.Length);
-                stream.Write(length);
-                stream.Write(header);
-                for (var i = 0; i < entries.Count; i++)
-                {
-                    stream.Write(new byte[dataStart + entries[i].Offset - stream.Position]);
-                    stream.Write(MemoryMarshal.AsBytes(payloads[i].AsSpan()));
-                }
+                stream.Write(new byte[dataStart + entries[i].Offset - stream.Position]);
+                stream.Write(MemoryMarshal.AsBytes(payloads[i].AsSpan()));
             }
-
-            File.Move(temp, files.Weights, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temp);
-        }
+        });
     }
 
     private static long Align(long value) => (value + WeightsFormat.Alignment - 1) / WeightsFormat.Alignment * WeightsFormat.Alignment;

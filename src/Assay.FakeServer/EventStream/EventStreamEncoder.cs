@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
+using System.IO.Hashing;
 using System.Text;
-using Assay.Checksums;
 
 namespace Assay.FakeServer.EventStream;
 
@@ -21,10 +21,10 @@ internal static class EventStreamEncoder
         var frame = new byte[total];
         BinaryPrimitives.WriteInt32BigEndian(frame.AsSpan(0), total);
         BinaryPrimitives.WriteInt32BigEndian(frame.AsSpan(4), headerBytes.Length);
-        BinaryPrimitives.WriteUInt32BigEndian(frame.AsSpan(8), Crc32.Compute(frame.AsSpan(0, 8)));
+        BinaryPrimitives.WriteUInt32BigEndian(frame.AsSpan(8), Crc32.HashToUInt32(frame.AsSpan(0, 8)));
         headerBytes.CopyTo(frame.AsSpan(12));
         payload.CopyTo(frame.AsSpan(12 + headerBytes.Length));
-        BinaryPrimitives.WriteUInt32BigEndian(frame.AsSpan(total - 4), Crc32.Compute(frame.AsSpan(0, total - 4)));
+        BinaryPrimitives.WriteUInt32BigEndian(frame.AsSpan(total - 4), Crc32.HashToUInt32(frame.AsSpan(0, total - 4)));
         return frame;
     }
 

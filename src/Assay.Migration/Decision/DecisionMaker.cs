@@ -19,6 +19,7 @@ internal static class DecisionMaker
         WeightedScoreWeights weights,
         string? primaryQualityMetric)
     {
+        using var stage = MigrationTelemetry.Stage("decide");
         var source = models.SingleOrDefault(m => m.IsSource)
             ?? throw new AssayException("The study has no source model: mark one model as the source (the model being replaced).");
         var weighted = WeightedScorer.Score(models, primaryQualityMetric, weights);

@@ -34,9 +34,7 @@ public static class RecordingWriter
             text.AppendJoin(',', row.Select(Quote)).Append('\n');
         }
 
-        var temp = path + ".tmp";
-        File.WriteAllText(temp, text.ToString(), new UTF8Encoding(false));
-        File.Move(temp, path, overwrite: true);
+        AtomicFile.WriteAllText(path, text.ToString());
     }
 
     private static string Number(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);

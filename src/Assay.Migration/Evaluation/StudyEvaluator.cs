@@ -17,6 +17,7 @@ public static class StudyEvaluator
     /// <exception cref="AssayException">Bad settings (an unknown criterion metric, no source model) or, with <see cref="JudgeOptions.FailOnUnparsableAnswer"/>, a judge answer that is not a score.</exception>
     public static async Task<StudyResults> EvaluateAsync(EvaluationInput input, IProgress<EvaluationProgress>? progress = null, CancellationToken cancellationToken = default)
     {
+        using var stage = MigrationTelemetry.Stage("evaluate");
         ArgumentNullException.ThrowIfNull(input);
         var options = input.Options;
         var source = Validate(input);

@@ -32,6 +32,7 @@ public sealed class GenerationRunner(
 
     public async Task<GenerationSummary> RunAsync(string study, IReadOnlyList<GenerationJob> jobs, CancellationToken cancellationToken)
     {
+        using var stage = MigrationTelemetry.Stage("generate");
         var finished = await store.FinishedAsync(study, cancellationToken);
         var work = new List<WorkItem>();
         var resumed = 0;

@@ -17,6 +17,7 @@ public static class StudyOutputs
     /// <summary>Writes the four files and returns their full paths.</summary>
     public static async Task<StudyOutputFiles> WriteAsync(StudyResults results, string outDir, CancellationToken cancellationToken = default)
     {
+        using var stage = MigrationTelemetry.Stage("report");
         ArgumentNullException.ThrowIfNull(results);
         ArgumentException.ThrowIfNullOrWhiteSpace(outDir);
         try
@@ -35,9 +36,9 @@ public static class StudyOutputs
             Path.GetFullPath(Path.Combine(outDir, JunitFile)));
 
         // Data files first, the report last: a report on disk means its figures are there too.
-        await Assay.Reporting.Html.ReportFile.WriteAtomicallyAsync(files.Summary, SummaryJson.Write(results), cancellationToken);
-        await Assay.Reporting.Html.ReportFile.WriteAtomicallyAsync(files.Results, ResultsCsv.Write(results), cancellationToken);
-        await Assay.Reporting.Html.ReportFile.WriteAtomicallyAsync(files.Junit, JunitXml.Write(results), cancellationToken);
+        await AtomicFile.WriteAllTextAsync(files.Summary, SummaryJson.Write(results), cancellationToken);
+        await AtomicFile.WriteAllTextAsync(files.Results, ResultsCsv.Write(results), cancellationToken);
+        await AtomicFile.WriteAllTextAsync(files.Junit, JunitXml.Write(results), cancellationToken);
         await ReportHtml.Build(results).WriteToAsync(files.Report, cancellationToken);
         return files;
     }

@@ -22,6 +22,7 @@ public static class SourcePairing
 {
     public static PairedSource Pair(Dataset dataset, string recordingPath, IReadOnlyList<RecordedCall> calls, PromptTemplate sourceTemplate, string modelLabel, string modelId)
     {
+        using var stage = MigrationTelemetry.Stage("pair");
         var byId = dataset.Items.ToDictionary(i => i.ItemId, StringComparer.Ordinal);
         var repeats = new Dictionary<string, int>(StringComparer.Ordinal);
         var recordedOnly = new Dictionary<string, StudyItem>(StringComparer.Ordinal);

@@ -159,6 +159,7 @@ public sealed class StudyRunner(
     // Before any call is paid for: a model without a price could not be compared on cost.
     private void CheckPrices(Study study)
     {
+        using var stage = MigrationTelemetry.Stage("check");
         if (hasCatalogPrice is null)
         {
             return;

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Text;
 using Assay.Models.Catalog;
@@ -12,6 +13,7 @@ namespace Assay.Models.Metering;
 /// time to first token when streamed, the server's own latency, tokens, cost at catalog prices,
 /// attempts) and attaches a <see cref="CallMetrics"/> to the response, or to a final update of
 /// a stream. Tokens the provider does not report are counted with o200k_base and marked estimated.
+/// The figures also go to the model-call span around it and to the counters (<see cref="ModelTelemetry"/>).
 /// </summary>
 internal sealed class MeteringChatClient(
     IChatClient inner,
@@ -25,10 +27,11 @@ internal sealed class MeteringChatClient(
     public override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
         var list = messages as IReadOnlyList<ChatMessage> ?? [.. messages];
+        var span = Activity.Current;
         var start = time.GetTimestamp();
         var response = await base.GetResponseAsync(list, options, cancellationToken);
         var end = time.GetTimestamp();
-        var metrics = Measure(list, response.Text, response.Usage, response.ModelId, response.AdditionalProperties, start, end, firstToken: null);
+        var metrics = Measure(list, response.Text, response.Usage, response.ModelId, response.AdditionalProperties, start, end, firstToken: null, span);
         response.SetCallMetrics(metrics);
         return response;
     }
@@ -36,6 +39,7 @@ internal sealed class MeteringChatClient(
     public override async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var list = messages as IReadOnlyList<ChatMessage> ?? [.. messages];
+        var span = Activity.Current;
         var start = time.GetTimestamp();
         long? firstToken = null;
         var text = new StringBuilder();
@@ -75,7 +79,7 @@ internal sealed class MeteringChatClient(
 
         var end = time.GetTimestamp();
         var final = new ChatResponseUpdate(ChatRole.Assistant, []) { ModelId = responseModel };
-        final.SetCallMetrics(Measure(list, text.ToString(), usage, responseModel, trace, start, end, firstToken));
+        final.SetCallMetrics(Measure(list, text.ToString(), usage, responseModel, trace, start, end, firstToken, span));
         yield return final;
     }
 
@@ -87,7 +91,8 @@ internal sealed class MeteringChatClient(
         IDictionary<string, object?>? trace,
         long start,
         long end,
-        long? firstToken)
+        long? firstToken,
+        Activity? span)
     {
         var cached = CallTrace.Get<bool>(trace, CallTrace.Cached);
         var recorded = CallTrace.Get<RecordedCall>(trace, ReplayChatClient.RecordedKey);
@@ -135,6 +140,7 @@ internal sealed class MeteringChatClient(
             Replayed = recorded is not null,
         };
         ledger?.Record(metrics);
+        ModelTelemetry.Record(metrics, span);
         return metrics;
     }
 }

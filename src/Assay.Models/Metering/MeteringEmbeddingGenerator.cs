@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Assay.Models.Catalog;
 using Assay.Models.Tokenization;
 using Microsoft.Extensions.AI;
@@ -16,6 +17,7 @@ internal sealed class MeteringEmbeddingGenerator(
     public override async Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)
     {
         var list = values as IReadOnlyList<string> ?? [.. values];
+        var span = Activity.Current;
         var start = time.GetTimestamp();
         var result = await base.GenerateAsync(list, options, cancellationToken);
         var end = time.GetTimestamp();
@@ -34,6 +36,7 @@ internal sealed class MeteringEmbeddingGenerator(
         result.AdditionalProperties ??= [];
         result.AdditionalProperties[CallMetricsExtensions.Key] = metrics;
         ledger?.Record(metrics);
+        ModelTelemetry.Record(metrics, span);
         return result;
     }
 }

@@ -1,120 +1,80 @@
-using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
-using System.Text.Json;
+using Assay.Models.Metering;
 using Microsoft.Extensions.AI;
+using OpenAI.Chat;
+using ChatMessage = Microsoft.Extensions.AI.ChatMessage;
 
 namespace Assay.Models.OpenAI;
 
 /// <summary>
-/// An <see cref="IChatClient"/> for chat completions (JSON, and SSE streaming with usage): one
-/// POST over the shared <see cref="HttpClient"/>, bodies written and read by
-/// <see cref="ChatCompletionWire"/>, events split by the runtime's <see cref="SseParser{T}"/>.
-/// The OpenAI SDK's typed pipeline cost more CPU per call than everything else in the layer
-/// (the modellayer and migration benches measure it), so chat does not go through it;
-/// embeddings and images still do.
+/// Chat completions through the OpenAI SDK as an <see cref="IChatClient"/>
+/// (<c>ChatClient.AsIChatClient()</c>, Microsoft.Extensions.AI.OpenAI), with what Assay needs on
+/// top: the SDK's, the endpoint's and the network's failures as <see cref="ModelServiceException"/>
+/// (retried or reported by the resilience decorator, never showing a key), the endpoint's
+/// <c>openai-processing-ms</c> for metering, and a stream that ends before any choice finished
+/// reported as broken (the SDK ends quietly when a connection drops between events or an
+/// error event arrives instead of chunks).
 /// </summary>
-internal sealed class OpenAiChatClient(OpenAiConnection connection, string modelId) : IChatClient
+internal sealed class OpenAiChatClient(ChatClient sdk, string modelId) : DelegatingChatClient(sdk.AsIChatClient())
 {
-    private static readonly byte[] Done = "[DONE]"u8.ToArray();
-
-    public async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+    public override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
+        var latency = ServerLatencyPolicy.Begin();
+        ChatResponse response;
         try
         {
-            using var response = await SendAsync(messages, options, stream: false, cancellationToken);
-            await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
-            return await ChatCompletionWire.ReadResponseAsync(body, cancellationToken);
+            response = await base.GetResponseAsync(messages, options, cancellationToken);
         }
         catch (Exception ex) when (OpenAiErrors.Translate(ex, modelId, cancellationToken) is ModelServiceException translated)
         {
             throw translated;
         }
+
+        if (latency.Milliseconds is { } ms)
+        {
+            (response.AdditionalProperties ??= [])[CallTrace.ServerLatencyMs] = ms;
+        }
+
+        return response;
     }
 
-    public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public override async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        HttpResponseMessage response;
-        IAsyncEnumerator<SseItem<ChatCompletionWire.StreamChunk?>> events;
-        try
+        var latency = ServerLatencyPolicy.Begin();
+        var updates = base.GetStreamingResponseAsync(messages, options, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        await using (updates)
         {
-            response = await SendAsync(messages, options, stream: true, cancellationToken);
-            var body = await response.Content.ReadAsStreamAsync(cancellationToken);
-            events = SseParser.Create<ChatCompletionWire.StreamChunk?>(body, static (_, data) => data.SequenceEqual(Done) ? null : ChatCompletionWire.ReadChunk(data))
-                .EnumerateAsync(cancellationToken)
-                .GetAsyncEnumerator(cancellationToken);
-        }
-        catch (Exception ex) when (OpenAiErrors.Translate(ex, modelId, cancellationToken) is ModelServiceException translated)
-        {
-            throw translated;
-        }
-
-        using (response)
-        await using (events)
-        {
+            var first = true;
+            var finished = false;
             while (true)
             {
-                ChatCompletionWire.StreamChunk? chunk;
                 try
                 {
-                    if (!await events.MoveNextAsync())
+                    if (!await updates.MoveNextAsync())
                     {
-                        // A stream must end with [DONE]; one that stops before it was cut.
-                        throw new IOException("the stream ended before [DONE]");
+                        break;
                     }
-
-                    chunk = events.Current.Data;
                 }
                 catch (Exception ex) when (OpenAiErrors.Translate(ex, modelId, cancellationToken) is ModelServiceException translated)
                 {
                     throw translated;
                 }
 
-                if (chunk is not { } c)
+                var update = updates.Current;
+                finished |= update.FinishReason is not null;
+                if (first && latency.Milliseconds is { } ms)
                 {
-                    yield break;
+                    (update.AdditionalProperties ??= [])[CallTrace.ServerLatencyMs] = ms;
                 }
 
-                if (c.Error is not null)
-                {
-                    throw new ModelServiceException($"Model '{modelId}': the stream carried an error: {c.Error}", null, c.ErrorType ?? "StreamError", true);
-                }
-
-                yield return c.Update!;
+                first = false;
+                yield return update;
             }
-        }
-    }
 
-    public object? GetService(Type serviceType, object? serviceKey = null) =>
-        serviceKey is null && serviceType.IsInstanceOfType(this) ? this
-        : serviceType == typeof(ChatClientMetadata) ? new ChatClientMetadata("openai", connection.Endpoint, modelId)
-        : null;
-
-    public void Dispose()
-    {
-    }
-
-    private async Task<HttpResponseMessage> SendAsync(IEnumerable<ChatMessage> messages, ChatOptions? options, bool stream, CancellationToken cancellationToken)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, connection.ChatCompletions)
-        {
-            Content = ChatCompletionWire.WriteRequest(connection.Model, messages, options, stream),
-        };
-        request.Headers.Authorization = connection.Authorization;
-        if (stream)
-        {
-            request.Headers.Accept.ParseAdd("text/event-stream");
-        }
-
-        var response = await connection.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-        if (response.IsSuccessStatusCode)
-        {
-            return response;
-        }
-
-        using (response)
-        {
-            var body = await response.Content.ReadAsStringAsync(cancellationToken);
-            throw OpenAiErrors.FromStatus(modelId, (int)response.StatusCode, body);
+            if (!finished && !cancellationToken.IsCancellationRequested)
+            {
+                throw new ModelServiceException($"Model '{modelId}': the stream ended before the answer finished", null, "StreamCut", true);
+            }
         }
     }
 }

@@ -12,10 +12,10 @@ namespace Assay.Models.OpenAI;
 /// <summary>
 /// <c>openai:MODEL</c> (OpenAI itself: key in OPENAI_API_KEY, endpoint https://api.openai.com/v1
 /// or OPENAI_BASE_URL) and <c>openai-compatible:URL#MODEL</c> (Azure OpenAI v1, Ollama, vLLM,
-/// llama.cpp server, LM Studio: key in ASSAY_OPENAI_COMPATIBLE_API_KEY, or none). Embeddings and
-/// images go through the OpenAI SDK with its own retries off (the resilience decorator retries,
-/// so attempts are counted once); chat completions are written and read by Assay itself (see
-/// <see cref="OpenAiChatClient"/>).
+/// llama.cpp server, LM Studio: key in ASSAY_OPENAI_COMPATIBLE_API_KEY, or none). Chat,
+/// embeddings and images all go through the OpenAI SDK over the factory's shared HttpClient,
+/// with the SDK's own retries, logging and tracing off: the resilience decorator retries (so
+/// attempts are counted once) and the factory's pipeline traces and logs each call once.
 /// </summary>
 internal sealed class OpenAiProvider(string name, ProviderContext context) : IModelProvider
 {
@@ -32,14 +32,14 @@ internal sealed class OpenAiProvider(string name, ProviderContext context) : IMo
 
     public IChatClient CreateChatClient(ModelId id)
     {
-        var (_, _, endpoint) = Connection(id, out var key);
-        return new OpenAiChatClient(new OpenAiConnection(context.Http, endpoint, id.Name, key), id.ToString());
+        var (credential, options, _) = Connection(id, out _);
+        return new OpenAiChatClient(new ChatClient(id.Name, credential, options), id.ToString());
     }
 
     public IEmbeddingGenerator<string, Embedding<float>> CreateEmbeddingGenerator(ModelId id)
     {
-        var (credential, options, endpoint) = Connection(id, out _);
-        return new OpenAiEmbeddingGenerator(new EmbeddingClient(id.Name, credential, options), id.ToString(), endpoint);
+        var (credential, options, _) = Connection(id, out _);
+        return new OpenAiEmbeddingGenerator(new EmbeddingClient(id.Name, credential, options), id.ToString());
     }
 
 #pragma warning disable MEAI001
@@ -82,10 +82,12 @@ internal sealed class OpenAiProvider(string name, ProviderContext context) : IMo
             Endpoint = endpoint,
             Transport = new HttpClientPipelineTransport(context.Http),
             RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
-            NetworkTimeout = context.Options.Resilience.AttemptTimeout + TimeSpan.FromSeconds(5),
+            // The resilience decorator limits each attempt; a second timer per call here cost CPU and added nothing.
+            NetworkTimeout = Timeout.InfiniteTimeSpan,
             ClientLoggingOptions = new ClientLoggingOptions { EnableLogging = false },
             EnableDistributedTracing = false,
         };
+        options.AddPolicy(ServerLatencyPolicy.Instance, PipelinePosition.BeforeTransport);
         return (new ApiKeyCredential(key), options, endpoint);
     }
 }

@@ -93,11 +93,11 @@ public sealed class HtmlReport
     }
 
     /// <summary>Writes the report atomically (temporary file, then rename): a reader never sees half a report.</summary>
-    public void WriteTo(string path) => ReportFile.WriteAtomically(path, ToHtml());
+    public void WriteTo(string path) => AtomicFile.WriteAllText(path, ToHtml());
 
     /// <inheritdoc cref="WriteTo"/>
     public Task WriteToAsync(string path, CancellationToken cancellationToken = default) =>
-        ReportFile.WriteAtomicallyAsync(path, ToHtml(), cancellationToken);
+        AtomicFile.WriteAllTextAsync(path, ToHtml(), cancellationToken);
 
     private List<ReportSection> AllSections()
     {

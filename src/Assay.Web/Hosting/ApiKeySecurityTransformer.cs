@@ -14,7 +14,7 @@ internal sealed class ApiKeySecurityTransformer : IOpenApiDocumentTransformer
         {
             Type = SecuritySchemeType.Http,
             Scheme = "bearer",
-            Description = "An Assay API key: 'Authorization: Bearer KEY' (or the X-Api-Key header). Every route but GET /health needs one.",
+            Description = "An Assay API key: 'Authorization: Bearer KEY' (or the X-Api-Key header). Every route but GET /health, this document and the reference page at /scalar needs one.",
         };
         document.Info.Title = "Assay generative-AI services";
         return Task.CompletedTask;

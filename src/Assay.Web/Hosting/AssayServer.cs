@@ -26,8 +26,8 @@ namespace Assay.Web.Hosting;
 
 /// <summary>
 /// Builds the <c>assay serve</c> web application: Kestrel, ProblemDetails for every error,
-/// API keys, body limits, the OpenAPI document at <c>/openapi/v1.json</c>, and one route
-/// group per service.
+/// API keys, body limits, the OpenAPI document at <c>/openapi/v1.json</c> and its reference
+/// page at <c>/scalar</c> (<see cref="OpenApiSetup"/>), and one route group per service.
 /// </summary>
 public static class AssayServer
 {
@@ -66,7 +66,7 @@ public static class AssayServer
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
-        services.AddOpenApi(o => o.AddDocumentTransformer<ApiKeySecurityTransformer>());
+        services.AddAssayOpenApi();
         services.AddSingleton(options);
         services.AddHttpContextAccessor();
         services.AddSingleton(new ModelAccessPolicy(options));
@@ -97,7 +97,7 @@ public static class AssayServer
         app.UseMiddleware<ApiKeyMiddleware>();
         app.UseMiddleware<BodySizeLimitMiddleware>(options.MaxJsonBodyBytes);
         app.UseMiddleware<JsonTextGuardMiddleware>();
-        app.MapOpenApi();
+        app.MapAssayOpenApi();
         app.MapHealthApi();
         app.MapEmbeddingsApi();
         app.MapRagApi();

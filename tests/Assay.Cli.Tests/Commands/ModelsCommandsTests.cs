@@ -84,6 +84,5 @@ public sealed class ModelsCommandsTests(FakeServerFixture fixture) : IClassFixtu
     private static ModelFactory CreateFactory() => new(new ModelFactoryOptions
     {
         Environment = _ => null,
-        TokenizerPath = TokenCounter.Locate(Environment.GetEnvironmentVariable),
     });
 }

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
+using System.IO.Hashing;
 using System.Text;
 using Amazon.Runtime.EventStreams;
-using Assay.Checksums;
 using Assay.FakeServer.EventStream;
 
 namespace Assay.FakeServer.Tests.EventStream;
@@ -18,7 +18,7 @@ public sealed class EventStreamEncoderTests
         Assert.Equal(frame.Length, BinaryPrimitives.ReadInt32BigEndian(frame));
         var headersLength = BinaryPrimitives.ReadInt32BigEndian(frame.AsSpan(4));
         Assert.Equal(frame.Length - 12 - 4 - payload.Length, headersLength);
-        Assert.Equal(Crc32.Compute(frame.AsSpan(0, 8)), BinaryPrimitives.ReadUInt32BigEndian(frame.AsSpan(8)));
+        Assert.Equal(Crc32.HashToUInt32(frame.AsSpan(0, 8)), BinaryPrimitives.ReadUInt32BigEndian(frame.AsSpan(8)));
         var message = EventStreamMessage.FromBuffer(frame, 0, frame.Length);
         Assert.Equal("messageStart", message.Headers[":event-type"].AsString());
         Assert.Equal("event", message.Headers[":message-type"].AsString());

@@ -71,7 +71,7 @@ public sealed class FaultInjectionTests
     [MemberData(nameof(Shapes))]
     public async Task SlowAtRateOne_HoldsTheAnswerUntilTheClientGivesUp(string shape)
     {
-        var clock = new ManualTimeProvider();
+        var clock = new ServerClock();
         await using var harness = await ServerHarness.StartAsync(new FakeServerOptions { Faults = new FaultOptions { Slow = 1, SlowDelayMs = 60_000 } }, clock);
         using var clientTimeout = new CancellationTokenSource();
 
@@ -89,7 +89,7 @@ public sealed class FaultInjectionTests
     [Fact]
     public async Task SlowWithManualClock_AnswersOnceTheDelayHasPassed()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new ServerClock();
         await using var harness = await ServerHarness.StartAsync(new FakeServerOptions { Faults = new FaultOptions { Slow = 1, SlowDelayMs = 30_000 } }, clock);
 
         var pending = harness.Http.SendAsync(Calls.Create(Calls.BedrockJson));

@@ -9,7 +9,7 @@ public sealed class StreamTimingTests
     [Fact]
     public async Task Converse_FixedLatencyAndTokenRate_ReportsThatServerLatency()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new ServerClock();
         var latency = new LatencyOptions { Distribution = LatencyDistribution.Fixed, FixedMs = 800, OutputTokensPerSecond = 10 };
         await using var harness = await ServerHarness.StartAsync(new FakeServerOptions { Latency = latency }, clock);
 
@@ -29,7 +29,7 @@ public sealed class StreamTimingTests
     [Fact]
     public async Task ChatStream_FirstTokenWaitsForTheTimeToFirstToken()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new ServerClock();
         await using var harness = await ServerHarness.StartAsync(
             new FakeServerOptions { Latency = new LatencyOptions { Distribution = LatencyDistribution.Fixed, FixedMs = 500 } }, clock);
 

@@ -133,7 +133,6 @@ public sealed class BedrockChatClientTests(FakeServerFixture fixture) : IClassFi
         new(new ModelFactoryOptions
         {
             Environment = TestFactory.Environment([.. environment, ("ASSAY_BEDROCK_ENDPOINT", (server ?? Server).BaseUrl.ToString())]),
-            TokenizerPath = TestFactory.TokenizerPath,
             Resilience = resilience ?? new() { BaseDelay = TimeSpan.FromMilliseconds(1), MaxDelay = TimeSpan.FromMilliseconds(5) },
         });
 }

@@ -2,12 +2,13 @@ using Assay.Models.Catalog;
 using Assay.Models.Metering;
 using Assay.Models.Tests.TestDoubles;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Assay.Models.Tests.Metering;
 
 public sealed class MeteringChatClientTests
 {
-    private readonly ManualTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = new();
 
     [Fact]
     public async Task GetResponse_ReportedUsage_LatencyTokensAndCost()

@@ -79,7 +79,7 @@ public sealed class OpenAiChatClientTests(FakeServerFixture fixture) : IClassFix
         var path = Path.Combine(Path.GetTempPath(), $"assay-cache-{Guid.NewGuid():N}.db");
         try
         {
-            using var factory = new ModelFactory(new ModelFactoryOptions { Environment = TestFactory.Environment(), TokenizerPath = TestFactory.TokenizerPath, CachePath = path });
+            using var factory = new ModelFactory(new ModelFactoryOptions { Environment = TestFactory.Environment(), CachePath = path });
             var client = factory.CreateChatClient($"openai-compatible:{Server.OpenAiBaseUrl}#cache-test");
             var prompt = $"Cache me {Guid.NewGuid():N}. Please.";
 
@@ -135,13 +135,76 @@ public sealed class OpenAiChatClientTests(FakeServerFixture fixture) : IClassFix
         Assert.Contains("after 2 attempt(s)", ex.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task GetResponse_SeedAndOptions_ReachTheWireThroughTheSdk()
+    {
+        using var wire = new WireTap(processingMs: null);
+        using var factory = new ModelFactory(new ModelFactoryOptions { Environment = TestFactory.Environment(), HttpHandler = wire });
+        var client = factory.CreateChatClient($"openai-compatible:{Server.OpenAiBaseUrl}#seeded");
+
+        var response = await client.GetResponseAsync("Seeded call. Second.", new ChatOptions { Seed = 424242, Temperature = 0.25f, MaxOutputTokens = 32 });
+
+        Assert.Equal("Seeded call.", response.Text);
+        using var body = System.Text.Json.JsonDocument.Parse(Assert.Single(wire.Bodies));
+        Assert.Equal(424242, body.RootElement.GetProperty("seed").GetInt64());
+        Assert.Equal(0.25, body.RootElement.GetProperty("temperature").GetDouble(), 5);
+        Assert.Equal("seeded", body.RootElement.GetProperty("model").GetString());
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Call_EndpointSendsProcessingMs_MeteredAsServerLatency(bool stream)
+    {
+        using var wire = new WireTap(processingMs: "37");
+        using var factory = new ModelFactory(new ModelFactoryOptions { Environment = TestFactory.Environment(), HttpHandler = wire });
+        var client = factory.CreateChatClient($"openai-compatible:{Server.OpenAiBaseUrl}#latency");
+
+        var metrics = stream
+            ? (await client.GetStreamingResponseAsync("Timed call. Second.").ToListAsync())[^1].GetCallMetrics()!
+            : (await client.GetResponseAsync("Timed call. Second.")).GetCallMetrics()!;
+
+        Assert.Equal(TimeSpan.FromMilliseconds(37), metrics.ServerLatency);
+    }
+
+    [Fact]
+    public async Task Call_NoProcessingMsHeader_NoServerLatency()
+    {
+        using var factory = CreateSut();
+
+        var metrics = (await factory.CreateChatClient($"openai-compatible:{Server.OpenAiBaseUrl}#plain").GetResponseAsync("Plain call. Second.")).GetCallMetrics()!;
+
+        Assert.Null(metrics.ServerLatency);
+    }
+
     private static ModelFactory CreateSut(params (string, string)[] environment) => CreateSut(null, environment);
 
     private static ModelFactory CreateSut(Assay.Models.Resilience.ResilienceOptions? resilience, params (string, string)[] environment) =>
         new(new ModelFactoryOptions
         {
             Environment = TestFactory.Environment(environment),
-            TokenizerPath = TestFactory.TokenizerPath,
             Resilience = resilience ?? new() { BaseDelay = TimeSpan.FromMilliseconds(1), MaxDelay = TimeSpan.FromMilliseconds(5) },
         });
+}
+
+/// <summary>Sits in front of the fake server: keeps each request body, and adds an <c>openai-processing-ms</c> header as OpenAI's endpoint does.</summary>
+internal sealed class WireTap(string? processingMs) : DelegatingHandler(new SocketsHttpHandler())
+{
+    public System.Collections.Concurrent.ConcurrentQueue<string> Bodies { get; } = new();
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        if (request.Content is not null)
+        {
+            Bodies.Enqueue(await request.Content.ReadAsStringAsync(cancellationToken));
+        }
+
+        var response = await base.SendAsync(request, cancellationToken);
+        if (processingMs is not null)
+        {
+            response.Headers.TryAddWithoutValidation("openai-processing-ms", processingMs);
+        }
+
+        return response;
+    }
 }

@@ -47,6 +47,5 @@ public sealed class OpenAiEmbeddingAndImageTests(FakeServerFixture fixture) : IC
     private ModelFactory CreateSut() => new(new ModelFactoryOptions
     {
         Environment = TestFactory.Environment(("OPENAI_API_KEY", FakeServerCredentials.OpenAiKey), ("OPENAI_BASE_URL", Server.OpenAiBaseUrl.ToString())),
-        TokenizerPath = TestFactory.TokenizerPath,
     });
 }

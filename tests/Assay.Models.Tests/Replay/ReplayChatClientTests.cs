@@ -125,7 +125,7 @@ public sealed class ReplayChatClientTests : IDisposable
     }
 
     private static ModelFactory CreateSut() =>
-        new(new ModelFactoryOptions { Environment = TestFactory.Environment(), TokenizerPath = TestFactory.TokenizerPath });
+        new(new ModelFactoryOptions { Environment = TestFactory.Environment() });
 
     private static string FirstRecordedPrompt()
     {

@@ -22,7 +22,6 @@ public sealed class FaultInjectionTests
         using var factory = new ModelFactory(new ModelFactoryOptions
         {
             Environment = TestFactory.Environment(),
-            TokenizerPath = TestFactory.TokenizerPath,
             Ledger = ledger,
             // Tiny backoff so the test runs in seconds; 12 attempts make P(all fail) = 0.35^12, about 3e-6 per call.
             Resilience = new() { MaxAttempts = 12, BaseDelay = TimeSpan.FromMilliseconds(1), MaxDelay = TimeSpan.FromMilliseconds(4), MaxConcurrencyPerModel = 16 },

@@ -1,6 +1,7 @@
 using Assay.Models.Resilience;
 using Assay.Models.Tests.TestDoubles;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Assay.Models.Tests.Resilience;
 
@@ -29,7 +30,7 @@ public sealed class ResilientChatClientTests
     public async Task GetResponse_FirstFailure_SecondAttemptWaitsForThePipelinesBackoff()
     {
         // The first try runs before the pipeline; its failure must still be followed by the backoff.
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 22, 0, 0, 0, TimeSpan.Zero));
         var options = new ResilienceOptions { BaseDelay = TimeSpan.FromSeconds(2), MaxDelay = TimeSpan.FromSeconds(2), MaxAttempts = 3 };
         var inner = new ScriptedChatClient().Fail(new ModelServiceException("throttled", 429, "ThrottlingException", true)).Answer("ok");
         using var limits = new ModelLimits(options, time);
@@ -124,7 +125,7 @@ public sealed class ResilientChatClientTests
     [Fact]
     public async Task GetResponse_RequestsPerMinute_WaitsForTheInjectedClock()
     {
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 22, 0, 0, 0, TimeSpan.Zero));
         var options = Fast with { RequestsPerMinute = 6 }; // one every 10 s, burst of 1
         using var limits = new ModelLimits(options, time);
         var sut = CreateSut(new ScriptedChatClient(), options, limits, time);
@@ -145,7 +146,7 @@ public sealed class ResilientChatClientTests
     [Fact]
     public async Task GetResponse_TokensPerMinute_BigCallWaitsForRefill()
     {
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 22, 0, 0, 0, TimeSpan.Zero));
         var options = Fast with { TokensPerMinute = 600 }; // 10 tokens a second, burst of 100
         using var limits = new ModelLimits(options, time);
         var sut = CreateSut(new ScriptedChatClient(), options, limits, time);

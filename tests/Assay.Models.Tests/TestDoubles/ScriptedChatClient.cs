@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Assay.Models.Tests.TestDoubles;
 
@@ -7,7 +8,7 @@ namespace Assay.Models.Tests.TestDoubles;
 /// An in-memory chat client: each call runs the next step of a script (throw, or answer after
 /// advancing the manual clock), so decorator tests see exact times and failures.
 /// </summary>
-internal sealed class ScriptedChatClient(ManualTimeProvider? time = null) : IChatClient
+internal sealed class ScriptedChatClient(FakeTimeProvider? time = null) : IChatClient
 {
     private readonly Queue<Func<ChatResponse>> _steps = new();
 

@@ -1,9 +1,8 @@
 using Assay.Models.Tokenization;
-using Assay.Testing;
 
 namespace Assay.Models.Tests.TestDoubles;
 
-/// <summary>Shared test settings: an environment with only the given variables, and the tokenizer set up by scripts/setup.sh.</summary>
+/// <summary>Shared test settings: an environment with only the given variables, and the o200k_base counter.</summary>
 internal static class TestFactory
 {
     public static Func<string, string?> Environment(params (string Name, string Value)[] variables)
@@ -12,10 +11,5 @@ internal static class TestFactory
         return name => map.GetValueOrDefault(name);
     }
 
-    /// <summary>The o200k_base rank file; tests that count tokens need scripts/setup.sh to have run (scripts/test.sh does).</summary>
-    public static string TokenizerPath =>
-        TokenCounter.Locate(System.Environment.GetEnvironmentVariable)
-        ?? Path.Combine(SharedData.RepoRoot, ".assay", "cache", TokenCounter.CacheRelativePath);
-
-    public static TokenCounter Tokens { get; } = new(TokenizerPath);
+    public static TokenCounter Tokens => TokenCounter.Shared;
 }

@@ -5,7 +5,8 @@ namespace Assay.Models.Tests.Tokenization;
 
 public sealed class TokenCounterTests
 {
-    // Expected ids were produced by the tiktoken npm package itself (1.0.22, o200k_base) in Node.
+    // Expected ids were produced by the tiktoken npm package itself (1.0.22, o200k_base) in Node,
+    // before Microsoft.ML.Tokenizers replaced the hand-written encoder: the counts must not change.
     [Theory]
     [InlineData("Hello, world!", new[] { 13225, 11, 2375, 0 })]
     [InlineData("The quick brown fox jumps over the lazy dog.", new[] { 976, 4853, 19705, 68347, 65613, 1072, 290, 29082, 6446, 13 })]
@@ -32,16 +33,5 @@ public sealed class TokenCounterTests
     public void Count_Empty_IsZero()
     {
         Assert.Equal(0, TestFactory.Tokens.Count(string.Empty));
-    }
-
-    [Fact]
-    public void Count_MissingRankFile_NamesSetupScript()
-    {
-        var counter = new TokenCounter("/no/such/o200k_base.json");
-
-        var ex = Assert.Throws<AssayException>(() => counter.Count("hello"));
-
-        Assert.Contains("scripts/setup.sh", ex.Message, StringComparison.Ordinal);
-        Assert.Equal(ExitCodes.SetupMissing, ex.ExitCode);
     }
 }

@@ -52,7 +52,7 @@ public static class EvaluationJobJsonl
             sb.Append(o.ToJsonString()).Append('\n');
         }
 
-        await Assay.Reporting.Html.ReportFile.WriteAtomicallyAsync(path, sb.ToString(), cancellationToken);
+        await AtomicFile.WriteAllTextAsync(path, sb.ToString(), cancellationToken);
     }
 
     /// <summary>Reads a job's output records; a line that is not such a record is an error naming the file and line.</summary>

@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
+using System.IO.Hashing;
 using System.Text;
-using Assay.Checksums;
 
 namespace Assay.Models.Bedrock.EventStream;
 
@@ -62,7 +62,7 @@ internal static class EventStreamDecoder
 
         var headersLength = (int)BinaryPrimitives.ReadUInt32BigEndian(message[4..]);
         var expected = BinaryPrimitives.ReadUInt32BigEndian(message[(total - 4)..]);
-        var actual = Crc32.Compute(message[..(total - 4)]);
+        var actual = Crc32.HashToUInt32(message[..(total - 4)]);
         if (expected != actual)
         {
             throw new EventStreamFormatException($"Event-stream message CRC mismatch (expected 0x{expected:x8}, computed 0x{actual:x8}): the message was corrupted.");
@@ -78,7 +78,7 @@ internal static class EventStreamDecoder
         var total = BinaryPrimitives.ReadUInt32BigEndian(prelude);
         var headersLength = BinaryPrimitives.ReadUInt32BigEndian(prelude[4..]);
         var expected = BinaryPrimitives.ReadUInt32BigEndian(prelude[8..]);
-        var actual = Crc32.Compute(prelude[..8]);
+        var actual = Crc32.HashToUInt32(prelude[..8]);
         if (expected != actual)
         {
             throw new EventStreamFormatException($"Event-stream prelude CRC mismatch (expected 0x{expected:x8}, computed 0x{actual:x8}): the stream is corrupted or not an event stream.");

@@ -16,10 +16,7 @@ public sealed class LocalImageStore(string root, LinkSigner signer) : IImageStor
     public async Task<string> PutAsync(string key, byte[] content, string contentType, CancellationToken cancellationToken)
     {
         var path = Resolve(key);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var temp = path + ".tmp";
-        await File.WriteAllBytesAsync(temp, content, cancellationToken);
-        File.Move(temp, path, overwrite: true);
+        await AtomicFile.WriteAllBytesAsync(path, content, cancellationToken);
         return key;
     }
 

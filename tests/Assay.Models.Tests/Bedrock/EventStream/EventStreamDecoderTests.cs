@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
+using System.IO.Hashing;
 using System.Text;
-using Assay.Checksums;
 using Assay.Models.Bedrock.EventStream;
 
 namespace Assay.Models.Tests.Bedrock.EventStream;
@@ -58,7 +58,7 @@ public sealed class EventStreamDecoderTests
     {
         var frame = Frame([], string.Empty);
         BinaryPrimitives.WriteUInt32BigEndian(frame, 8);
-        BinaryPrimitives.WriteUInt32BigEndian(frame.AsSpan(8), Crc32.Compute(frame.AsSpan(0, 8)));
+        BinaryPrimitives.WriteUInt32BigEndian(frame.AsSpan(8), Crc32.HashToUInt32(frame.AsSpan(0, 8)));
 
         Assert.Throws<EventStreamFormatException>(() => EventStreamDecoder.Decode(frame));
     }
@@ -146,10 +146,10 @@ public sealed class EventStreamDecoderTests
         var frame = new byte[total];
         BinaryPrimitives.WriteUInt32BigEndian(frame, (uint)total);
         BinaryPrimitives.WriteUInt32BigEndian(frame.AsSpan(4), (uint)headers.Length);
-        BinaryPrimitives.WriteUInt32BigEndian(frame.AsSpan(8), Crc32.Compute(frame.AsSpan(0, 8)));
+        BinaryPrimitives.WriteUInt32BigEndian(frame.AsSpan(8), Crc32.HashToUInt32(frame.AsSpan(0, 8)));
         headers.CopyTo(frame, 12);
         payload.CopyTo(frame, 12 + headers.Length);
-        BinaryPrimitives.WriteUInt32BigEndian(frame.AsSpan(total - 4), Crc32.Compute(frame.AsSpan(0, total - 4)));
+        BinaryPrimitives.WriteUInt32BigEndian(frame.AsSpan(total - 4), Crc32.HashToUInt32(frame.AsSpan(0, total - 4)));
         return frame;
     }
 

@@ -2,13 +2,14 @@ using Assay.Models.Caching;
 using Assay.Models.Metering;
 using Assay.Models.Tests.TestDoubles;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Assay.Models.Tests.Caching;
 
-public sealed class CachingChatClientTests : IDisposable
+public sealed class ResponseCacheChatClientTests : IDisposable
 {
     private readonly string _path = Path.Combine(Path.GetTempPath(), $"assay-cache-{Guid.NewGuid():N}.db");
-    private readonly ManualTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = new();
 
     public void Dispose()
     {
@@ -24,7 +25,7 @@ public sealed class CachingChatClientTests : IDisposable
     {
         var inner = new ScriptedChatClient(_time).Answer("first answer").Answer("second answer");
         using var cache = new ResponseCache(_path);
-        var sut = new CachingChatClient(inner, "openai:gpt-4o-mini", cache, _time);
+        var sut = new ResponseCacheChatClient(inner, "openai:gpt-4o-mini", cache, _time);
 
         var first = await sut.GetResponseAsync("hello", new ChatOptions { Temperature = 0 });
         var second = await sut.GetResponseAsync("hello", new ChatOptions { Temperature = 0 });
@@ -42,9 +43,9 @@ public sealed class CachingChatClientTests : IDisposable
         var inner = new ScriptedChatClient(_time).Answer("a").Answer("b").Answer("c");
         using var cache = new ResponseCache(_path);
 
-        await new CachingChatClient(inner, "m1", cache, _time).GetResponseAsync("hello", new ChatOptions { Temperature = 0 });
-        await new CachingChatClient(inner, "m1", cache, _time).GetResponseAsync("hello", new ChatOptions { Temperature = 1 });
-        await new CachingChatClient(inner, "m2", cache, _time).GetResponseAsync("hello", new ChatOptions { Temperature = 0 });
+        await new ResponseCacheChatClient(inner, "m1", cache, _time).GetResponseAsync("hello", new ChatOptions { Temperature = 0 });
+        await new ResponseCacheChatClient(inner, "m1", cache, _time).GetResponseAsync("hello", new ChatOptions { Temperature = 1 });
+        await new ResponseCacheChatClient(inner, "m2", cache, _time).GetResponseAsync("hello", new ChatOptions { Temperature = 0 });
 
         Assert.Equal(3, inner.Calls);
     }
@@ -54,7 +55,7 @@ public sealed class CachingChatClientTests : IDisposable
     {
         var inner = new ScriptedChatClient(_time).Answer("one two");
         using var cache = new ResponseCache(_path);
-        var sut = new CachingChatClient(inner, "m", cache, _time);
+        var sut = new ResponseCacheChatClient(inner, "m", cache, _time);
 
         var first = await sut.GetStreamingResponseAsync("hello").ToListAsync();
         var again = await sut.GetStreamingResponseAsync("hello").ToListAsync();
@@ -71,11 +72,11 @@ public sealed class CachingChatClientTests : IDisposable
         var inner = new ScriptedChatClient(_time).Answer("kept");
         using (var cache = new ResponseCache(_path))
         {
-            await new CachingChatClient(inner, "m", cache, _time).GetResponseAsync("hello");
+            await new ResponseCacheChatClient(inner, "m", cache, _time).GetResponseAsync("hello");
         }
 
         using var reopened = new ResponseCache(_path);
-        var response = await new CachingChatClient(inner, "m", reopened, _time).GetResponseAsync("hello");
+        var response = await new ResponseCacheChatClient(inner, "m", reopened, _time).GetResponseAsync("hello");
 
         Assert.Equal("kept", response.Text);
         Assert.Equal(1, inner.Calls);

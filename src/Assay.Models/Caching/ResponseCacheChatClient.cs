@@ -10,7 +10,7 @@ namespace Assay.Models.Caching;
 /// marked as cached so metering gives it no latency; otherwise calls on and stores the answer.
 /// Streams are stored once complete, and replayed as a single update.
 /// </summary>
-internal sealed class CachingChatClient(IChatClient inner, string modelId, ResponseCache cache, TimeProvider time) : DelegatingChatClient(inner)
+internal sealed class ResponseCacheChatClient(IChatClient inner, string modelId, ResponseCache cache, TimeProvider time) : DelegatingChatClient(inner)
 {
     public override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
