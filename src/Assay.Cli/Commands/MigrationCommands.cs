@@ -90,6 +90,11 @@ internal static class MigrationCommands
         var runner = StudyRunner.For(models, time);
         var progress = new MigrationProgress(output, time);
         var run = await progress.RunAsync(p => runner.RunAsync(study, outDir, options, p, line => output.WriteLine(line), cancellationToken));
+        foreach (var note in run.Notes.Where(n => n.Severity == "warning"))
+        {
+            output.WriteLine($"warning: {note.Subject}: {note.Message}");
+        }
+
         output.WriteLine($"generation: {run.Generation.Made} calls made, {run.Generation.Resumed} kept from an earlier run, {run.Generation.Failed} failed; stored in {run.Store}");
 
         var input = EvaluationInputs.From(run, models, time);
