@@ -83,7 +83,22 @@ internal static class MigrationCommands
     internal static async Task<int> RunStudyAsync(string studyPath, string outDir, StudyRunOptions options, bool gate, TextWriter output, CancellationToken cancellationToken, ResilienceOptions? resilience = null)
     {
         var study = StudyLoader.Load(studyPath);
+        var leftovers = RefusedRunCleanup.Before(outDir, study.Store);
         Directory.CreateDirectory(outDir);
+        try
+        {
+            return await RunCheckedStudyAsync(study, outDir, options, gate, output, cancellationToken, resilience);
+        }
+        catch (AssayException ex) when (ex.ExitCode == ExitCodes.BadInput)
+        {
+            // A refused study has made no call worth keeping: leave no run store, so the corrected rerun is not refused.
+            leftovers.Remove();
+            throw;
+        }
+    }
+
+    private static async Task<int> RunCheckedStudyAsync(Study study, string outDir, StudyRunOptions options, bool gate, TextWriter output, CancellationToken cancellationToken, ResilienceOptions? resilience)
+    {
         ThreadPoolSetup.ForStudy();
         using var models = ModelWiring.Create(study.Concurrency, study.RequestsPerMinute, requirePrices: false, resilience);
         var time = TimeProvider.System;

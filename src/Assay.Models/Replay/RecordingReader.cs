@@ -82,8 +82,8 @@ public static class RecordingReader
             Error = failed ? NullIfEmpty(table.Text(row, "full_error_message")) ?? status : null,
             CostUsd = cost is null ? null : (decimal)cost.Value,
             Model = NullIfEmpty(table.Text(row, "model")),
-            Latency = latencySeconds is null ? null : TimeSpan.FromSeconds(latencySeconds.Value),
-            ServerLatency = serverMs is null ? null : TimeSpan.FromMilliseconds(serverMs.Value),
+            Latency = latencySeconds is null ? null : Ticks(latencySeconds.Value * TimeSpan.TicksPerSecond),
+            ServerLatency = serverMs is null ? null : Ticks(serverMs.Value * TimeSpan.TicksPerMillisecond),
             InputTokens = (long?)input,
             OutputTokens = (long?)output,
             Source = $"'{path}' row {row.Row} (line {row.Line})",
@@ -97,6 +97,9 @@ public static class RecordingReader
         var calls = JsonLines.Select(file, line => JsonlCall.From(line.Value, path, line.Line), options, skipped);
         return new RecordingFile(path, calls, [.. skipped.OrderBy(s => s.Line)]);
     }
+
+    // Rounded, not truncated, to the 100 ns tick: 0.0021357 s must stay 2.1357 ms, as written.
+    internal static TimeSpan Ticks(double ticks) => TimeSpan.FromTicks((long)Math.Round(ticks));
 
     private static string? NullIfEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
 }
