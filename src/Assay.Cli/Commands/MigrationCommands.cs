@@ -84,13 +84,33 @@ internal static class MigrationCommands
     internal static async Task<int> RunStudyAsync(string studyPath, string outDir, StudyRunOptions options, bool gate, TextWriter output, CancellationToken cancellationToken, ResilienceOptions? resilience = null)
     {
         var study = StudyLoader.Load(studyPath);
+        var leftovers = RefusedRunCleanup.Before(outDir, study.Store);
         using var folder = OutputFolder.Acquire(outDir);
+        try
+        {
+            return await RunCheckedStudyAsync(study, outDir, options, gate, output, cancellationToken, resilience);
+        }
+        catch (AssayException ex) when (ex.ExitCode == ExitCodes.BadInput)
+        {
+            // A refused study has made no call worth keeping: leave no run store, so the corrected rerun is not refused.
+            leftovers.Remove();
+            throw;
+        }
+    }
+
+    private static async Task<int> RunCheckedStudyAsync(Study study, string outDir, StudyRunOptions options, bool gate, TextWriter output, CancellationToken cancellationToken, ResilienceOptions? resilience)
+    {
         ThreadPoolSetup.ForStudy();
         using var models = ModelWiring.Create(study.Concurrency, study.RequestsPerMinute, requirePrices: false, resilience);
         var time = TimeProvider.System;
         var runner = StudyRunner.For(models, time);
         var progress = new MigrationProgress(output, time);
         var run = await progress.RunAsync(p => runner.RunAsync(study, outDir, options, p, line => output.WriteLine(line), cancellationToken));
+        foreach (var note in run.Notes.Where(n => n.Severity == "warning"))
+        {
+            output.WriteLine($"warning: {note.Subject}: {note.Message}");
+        }
+
         output.WriteLine($"generation: {run.Generation.Made} calls made, {run.Generation.Resumed} kept from an earlier run, {run.Generation.Failed} failed; stored in {run.Store}");
 
         var input = EvaluationInputs.From(run, models, time);

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Assay.Migration.Runs;
-using CsvHelper;
+using Assay.Tabular;
 
 namespace Assay.Migration.Datasets;
 
@@ -53,62 +53,25 @@ public static class DatasetLoader
         return new Dataset(path, items, duplicates);
     }
 
+    // Strict: a ragged row, an unclosed quote, invalid UTF-8 or NUL stops with file, line and column (a dataset cut inside a quote is never quietly shorter).
+    private static readonly TabularOptions Strict = new() { Fix = "then run the study again" };
+
     private static List<(int Row, string Document, string? Reference)> ReadCsv(string path, DatasetColumns columns)
     {
-        using var csv = CsvReader.FromFile(path);
-        var header = csv.Headers.ToArray();
-        if (header.Length == 0)
-        {
-            throw new AssayException($"{path}: the file is empty; a dataset CSV needs a header row with '{columns.Document}'.");
-        }
-
-        RequireColumns(path, header, columns, "columns");
-        var docIndex = Array.IndexOf(header, columns.Document);
-        var refIndex = columns.Reference is null ? -1 : Array.IndexOf(header, columns.Reference);
-        var rows = new List<(int, string, string?)>();
-        var row = 0;
-        while (csv.Read())
-        {
-            row++;
-            rows.Add((row, csv.GetString(docIndex), refIndex >= 0 ? csv.GetString(refIndex) : null));
-        }
-
-        return rows;
+        var table = TabularReader.ReadCsv(path, Strict);
+        RequireColumns(path, [.. table.Header], columns, "columns");
+        return [.. table.Rows.Select(r => (r.Row, table.Text(r, columns.Document)!, columns.Reference is null ? null : table.Text(r, columns.Reference)))];
     }
 
     private static List<(int Row, string Document, string? Reference)> ReadJsonl(string path, DatasetColumns columns)
     {
         var rows = new List<(int, string, string?)>();
-        var line = 0;
-        var row = 0;
-        foreach (var text in File.ReadLines(path))
+        foreach (var line in JsonLines.Read(path, Strict).Lines)
         {
-            line++;
-            if (string.IsNullOrWhiteSpace(text))
-            {
-                continue;
-            }
-
-            row++;
-            JsonElement root;
-            try
-            {
-                using var doc = JsonDocument.Parse(text);
-                root = doc.RootElement.Clone();
-            }
-            catch (JsonException ex)
-            {
-                throw new AssayException($"{path}: line {line} is not valid JSON ({ex.Message}); each line must be one JSON object.", ex);
-            }
-
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                throw new AssayException($"{path}: line {line} is not a JSON object; each line must be one object such as {{\"{columns.Document}\": \"...\"}}.");
-            }
-
+            var root = line.Value;
             var names = root.EnumerateObject().Select(p => p.Name).ToArray();
-            RequireColumns(path, names, columns, $"fields on line {line}");
-            rows.Add((row, AsText(root.GetProperty(columns.Document)), columns.Reference is not null && root.TryGetProperty(columns.Reference, out var r) ? AsText(r) : null));
+            RequireColumns(path, names, columns, $"fields on line {line.Line}");
+            rows.Add((rows.Count + 1, AsText(root.GetProperty(columns.Document)), columns.Reference is not null && root.TryGetProperty(columns.Reference, out var r) ? AsText(r) : null));
         }
 
         return rows;

@@ -17,6 +17,13 @@ public sealed record DecisionCriteria
 
     /// <summary>How to choose among candidates that meet every criterion.</summary>
     public RecommendationRule Prefer { get; init; } = RecommendationRule.LowestCost;
+
+    /// <summary>
+    /// Fewer paired items than this make a quality verdict <c>inconclusive</c> unless the
+    /// small-n (Student-t) interval clears the margin: a firm "inferior" or a narrow bootstrap
+    /// interval on six items is not evidence.
+    /// </summary>
+    public int MinPairedItems { get; init; } = 20;
 }
 
 /// <summary>

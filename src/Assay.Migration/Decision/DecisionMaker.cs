@@ -73,16 +73,19 @@ internal static class DecisionMaker
         }
 
         var direction = c.HigherIsBetter ? "higher is better" : "lower is better";
-        var figure = string.Format(Inv, "{0}: candidate - source = {1:+0.000;-0.000} [{2:+0.000;-0.000}, {3:+0.000;-0.000}] on {4} ({5}); margin {6:0.###}",
-            q.Metric, d.Value, d.Lower, d.Upper, pairing, direction, q.Margin);
+        var figure = string.Format(Inv, "{0}: candidate - source = {1} [{2}, {3}] ({4} interval) on {5} ({6}); margin {7:0.###}",
+            q.Metric, SampleSizeText.Signed(d.Value), SampleSizeText.Signed(d.Lower!.Value), SampleSizeText.Signed(d.Upper!.Value), c.IntervalMethod, pairing, direction, q.Margin);
         var verdict = c.Verdict switch
         {
             NonInferiorityVerdict.NonInferior => "non-inferior",
             NonInferiorityVerdict.Inferior => "inferior: worse by more than the margin",
-            NonInferiorityVerdict.Inconclusive => "inconclusive: the interval crosses the margin (more items would tell)",
+            NonInferiorityVerdict.Inconclusive => c.BelowMinPairedItems
+                ? "inconclusive: too few paired items to decide, unless the interval clears the margin"
+                : "inconclusive: the interval crosses the margin (more items would tell)",
             _ => "not shown",
         };
-        return new CriterionResult(name, c.Verdict == NonInferiorityVerdict.NonInferior, figure + " -> " + verdict);
+        var plan = c.Paired ? " (" + SampleSizeText.Describe(c) + ")" : string.Empty;
+        return new CriterionResult(name, c.Verdict == NonInferiorityVerdict.NonInferior, figure + " -> " + verdict + plan);
     }
 
     private static CriterionResult Latency(ModelStatistics cand, ModelStatistics source, LatencyCriterion lat)

@@ -73,6 +73,7 @@ public static class StudyEvaluator
 
         ValidateCriteria(options.Criteria, metrics);
         var comparisons = Compare(input.Models, source, itemScores, metrics, options, bootstrap);
+        notes.AddRange(SampleSizeText.Notes(comparisons, options.Criteria.MinPairedItems));
         var overlap = Overlap(input.Models, source, ok);
         foreach (var o in overlap.Where(o => o.Shared == 0))
         {
@@ -269,7 +270,7 @@ public static class StudyEvaluator
                 var s = metric.StartsWith("pairwise.", StringComparison.Ordinal)
                     ? c.ToDictionary(kv => kv.Key, _ => 0.5, StringComparer.Ordinal)
                     : sourceScores?.GetValueOrDefault(metric) ?? empty;
-                result.Add(PairedComparer.Compare(cand.Label, metric, s, c, margin, options.AllowUnpaired, bootstrap, options.Seed));
+                result.Add(PairedComparer.Compare(cand.Label, metric, s, c, margin, options.AllowUnpaired, bootstrap, options.Seed, options.Criteria.MinPairedItems));
             }
         }
 

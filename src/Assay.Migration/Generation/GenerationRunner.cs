@@ -38,6 +38,7 @@ public sealed class GenerationRunner(
         var resumed = 0;
         var health = new Dictionary<string, ModelHealth>(StringComparer.Ordinal);
         var perModel = new Dictionary<string, ModelCount>(StringComparer.Ordinal);
+        var kept = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var job in jobs)
         {
             var fingerprint = Fingerprint.Of(job.Model.ModelId, job.Prompt, settings);
@@ -65,6 +66,7 @@ public sealed class GenerationRunner(
                 continue;
             }
 
+            kept[job.Label] = kept.GetValueOrDefault(job.Label) + job.Calls - pending.Count;
             var caller = new ModelCaller(CreateClient(job.Model), job.Model, job.Label, settings, tokens, time);
             health[job.Label] = new ModelHealth(job.Model);
             work.AddRange(pending.Select(p => new WorkItem(caller, job, p.Item1, p.Item2, fingerprint)));
@@ -101,6 +103,12 @@ public sealed class GenerationRunner(
         {
             channel.Writer.TryComplete();
             await writer;
+        }
+
+        // However few the items: a model none of whose calls succeeded has no figure to compare (exit 4, not a report of failures).
+        foreach (var (label, h) in health)
+        {
+            h.ThrowIfAllFailed(kept[label]);
         }
 
         return new GenerationSummary(total, work.Count, resumed, failed);
@@ -163,6 +171,17 @@ public sealed class GenerationRunner(
     {
         private int _successes;
         private int _failures;
+        private string? _lastError;
+
+        public void ThrowIfAllFailed(int keptFromEarlierRun)
+        {
+            if (_failures > 0 && _successes == 0 && keptFromEarlierRun == 0)
+            {
+                throw new AssayException(
+                    $"{model.Where}: every call of model '{model.ModelId}' ({model.Field}) failed ({_failures} of {_failures}; last: {_lastError}); {FailureAdvice.For(_lastError, model.ModelId)}.",
+                    ExitCodes.ModelUnavailable);
+            }
+        }
 
         public void Observe(GenerationRecord record)
         {
@@ -172,10 +191,12 @@ public sealed class GenerationRunner(
                 return;
             }
 
+            Volatile.Write(ref _lastError, record.Error);
+
             if (Interlocked.Increment(ref _failures) >= FailFastAfter && Volatile.Read(ref _successes) == 0)
             {
                 throw new AssayException(
-                    $"{model.Where}: model '{model.ModelId}' ({model.Field}) failed its first {FailFastAfter} calls (last: {record.Error}); check the model id, its credentials and that the service is reachable, then run again with --resume.",
+                    $"{model.Where}: model '{model.ModelId}' ({model.Field}) failed its first {FailFastAfter} calls (last: {record.Error}); {FailureAdvice.For(record.Error, model.ModelId)}.",
                     ExitCodes.ModelUnavailable);
             }
         }

@@ -20,9 +20,18 @@ internal static class Figures
         ? string.Format(Inv, "{0:0.000} [{1:0.000}, {2:0.000}]", e.Value, e.Lower, e.Upper)
         : string.Format(Inv, "{0:0.000}", e.Value);
 
+    // Signed: a bound in (-0.0005, 0) printed "-0.000", not "-+0.000" as a "+0.000;-0.000" format does.
     public static string Diff(Estimate e) => double.IsNaN(e.Value) ? "-" : e.HasInterval
-        ? string.Format(Inv, "{0:+0.000;-0.000} [{1:+0.000;-0.000}, {2:+0.000;-0.000}]", e.Value, e.Lower, e.Upper)
-        : string.Format(Inv, "{0:+0.000;-0.000}", e.Value);
+        ? $"{Decision.SampleSizeText.Signed(e.Value)} [{Decision.SampleSizeText.Signed(e.Lower!.Value)}, {Decision.SampleSizeText.Signed(e.Upper!.Value)}]"
+        : Decision.SampleSizeText.Signed(e.Value);
+
+    /// <summary>Where a model's latency, tokens and cost come from: <c>recorded</c> (replayed from a recording, used as recorded), <c>live</c>, or both.</summary>
+    public static string Measured(ModelStatistics m) =>
+        m.Replayed == 0 ? "live" : m.Replayed >= m.Succeeded ? "recorded" : "recorded + live";
+
+    /// <summary>The sample-size plan next to a tested verdict: "; 6 paired items; about 48 needed to decide at margin 0.02".</summary>
+    public static string Plan(PairedComparison c) =>
+        c.Margin is null || !c.Paired ? string.Empty : " (" + Decision.SampleSizeText.Describe(c) + ")";
 
     public static string Number(double v, string format = "0.000") => double.IsFinite(v) ? v.ToString(format, Inv) : "-";
 

@@ -159,7 +159,7 @@ internal static class ReportHtml
             {
                 if (l is not null)
                 {
-                    t.AddRow(m.Model, kind, l.N.ToString(Inv), Figures.Ms(l.Mean), Figures.Ms(l.P50), Figures.Ms(l.P90), Figures.Ms(l.P95));
+                    t.AddRow(m.Model, kind + (m.Replayed > 0 ? " (" + Figures.Measured(m) + ")" : string.Empty), l.N.ToString(Inv), Figures.Ms(l.Mean), Figures.Ms(l.P50), Figures.Ms(l.P90), Figures.Ms(l.P95));
                 }
             }
         }
@@ -228,7 +228,7 @@ internal static class ReportHtml
                 NonInferiorityVerdict.NotTested => (CalloutKind?)null,
                 _ => CalloutKind.Warn,
             };
-            t.AddRow(kind, c.Candidate, c.Metric, c.Difference.N.ToString(Inv) + (c.Paired ? "" : " unpaired"), Figures.Number(c.SourceMean), Figures.Number(c.CandidateMean), Figures.Diff(c.Difference), c.Margin is { } m ? m.ToString("0.###", Inv) : "-", Verdict(c.Verdict));
+            t.AddRow(kind, c.Candidate, c.Metric, c.Difference.N.ToString(Inv) + (c.Paired ? "" : " unpaired"), Figures.Number(c.SourceMean), Figures.Number(c.CandidateMean), Figures.Diff(c.Difference), c.Margin is { } m ? m.ToString("0.###", Inv) : "-", Verdict(c.Verdict) + Figures.Plan(c));
         }
 
         s.AddTable(t);

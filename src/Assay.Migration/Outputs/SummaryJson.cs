@@ -42,6 +42,7 @@ internal static class SummaryJson
                 w.WriteBoolean("higher_is_better", c.HigherIsBetter);
                 Num(w, "margin", c.Margin);
                 w.WriteString("verdict", Snake(c.Verdict.ToString()));
+                ComparisonPlanJson.Write(w, c);
                 w.WriteEndObject();
             }
 
@@ -162,6 +163,7 @@ internal static class SummaryJson
         w.WriteNumber("failed", s.Failed);
         w.WriteNumber("cached", s.Cached);
         w.WriteNumber("replayed", s.Replayed);
+        w.WriteString("figures", Figures.Measured(s));
         w.WriteNumber("items", s.Items);
         Est(w, "input_tokens_mean", s.InputTokens);
         Est(w, "output_tokens_mean", s.OutputTokens);

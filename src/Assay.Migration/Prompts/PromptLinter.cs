@@ -2,7 +2,7 @@ namespace Assay.Migration.Prompts;
 
 /// <summary>
 /// Checks a template before any call is paid for: the document placeholder missing (the model
-/// would never see the document), duplicated (the workshop's optimized prompts sent every
+/// would never see the document), duplicated (a warning: the workshop's optimized prompts sent every
 /// article twice, doubling input cost), unknown placeholders (sent verbatim to the model),
 /// and the double-braced form Bedrock's optimizer returns.
 /// </summary>
@@ -25,8 +25,9 @@ public static class PromptLinter
         }
         else if (contexts.Count > 1)
         {
-            findings.Add(new(field, FindingSeverity.Error, "duplicated-placeholder",
-                $"{field} contains {{{PromptTemplate.Context}}} {contexts.Count} times, so every document would be sent {contexts.Count} times (more input tokens, cost and latency); keep one."));
+            // A warning, not an error: teams' real prompts do this, and their recordings must still be usable; the note states its measured cost.
+            findings.Add(new(field, FindingSeverity.Warning, "duplicated-placeholder",
+                $"{field} contains {{{PromptTemplate.Context}}} {contexts.Count} times, so every document is sent {contexts.Count} times (more input tokens, cost and latency); keep one unless that is intended."));
         }
 
         foreach (var p in template.Placeholders.Where(p => p.DoubleBraced))

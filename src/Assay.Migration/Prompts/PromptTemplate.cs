@@ -42,6 +42,27 @@ public sealed partial class PromptTemplate
         return (Text[..first.Index], Text[(first.Index + first.Length)..]);
     }
 
+    /// <summary>The text around every context placeholder: n placeholders give n + 1 parts (the first before, the last after); null without one.</summary>
+    public IReadOnlyList<string>? SplitAtContexts()
+    {
+        var contexts = Placeholders.Where(p => IsContextName(p.Name)).ToList();
+        if (contexts.Count == 0)
+        {
+            return null;
+        }
+
+        var parts = new List<string>();
+        var start = 0;
+        foreach (var c in contexts)
+        {
+            parts.Add(Text[start..c.Index]);
+            start = c.Index + c.Length;
+        }
+
+        parts.Add(Text[start..]);
+        return parts;
+    }
+
     [GeneratedRegex(@"\{\{?(?<name>[A-Za-z_][A-Za-z0-9_]*)\}\}?")]
     private static partial Regex PlaceholderPattern();
 }

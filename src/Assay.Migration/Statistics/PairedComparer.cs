@@ -7,7 +7,9 @@ namespace Assay.Migration.Statistics;
 /// margin: with d = candidate - source oriented so that positive is better, the candidate is
 /// non-inferior when the interval's lower bound is above -margin, inferior when its upper bound
 /// is below -margin, and otherwise inconclusive. With a 95% two-sided interval this is a
-/// one-sided test at the 2.5% level.
+/// one-sided test at the 2.5% level. Below 30 paired items (or below <c>minPairedItems</c>) the
+/// interval is Student-t on the differences; below <c>minPairedItems</c> only a non-inferiority
+/// that interval clears stands, anything else is inconclusive, with the items a decision needs.
 /// </summary>
 internal static class PairedComparer
 {
@@ -19,7 +21,8 @@ internal static class PairedComparer
         double? margin,
         bool allowUnpaired,
         Bootstrap bootstrap,
-        int seed)
+        int seed,
+        int minPairedItems = 20)
     {
         var shared = source.Keys.Where(cand.ContainsKey).OrderBy(k => k, StringComparer.Ordinal).ToList();
         var higherIsBetter = MetricNames.HigherIsBetter(metric);
@@ -27,11 +30,17 @@ internal static class PairedComparer
         Estimate diff;
         bool paired;
         double sourceMean, candMean;
+        var method = bootstrap.Method == IntervalMethod.Bca ? "bca" : "percentile";
+        double sd = double.NaN;
         if (shared.Count >= 2 || !allowUnpaired)
         {
             var a = shared.Select(k => source[k]).ToList();
             var b = shared.Select(k => cand[k]).ToList();
-            diff = bootstrap.PairedDifference(a, b, Bootstrap.Mean, figureSeed);
+            var smallN = a.Count < SmallSample.StudentTBelow || a.Count < minPairedItems;
+            diff = smallN ? SmallSample.StudentT(a, b, bootstrap.Level) : bootstrap.PairedDifference(a, b, Bootstrap.Mean, figureSeed);
+            method = smallN ? "student-t" : method;
+            double[] d = [.. a.Select((x, i) => b[i] - x)];
+            sd = d.Length < 2 ? double.NaN : SmallSample.StandardDeviation(d, d.Average());
             paired = true;
             sourceMean = a.Count > 0 ? a.Average() : double.NaN;
             candMean = b.Count > 0 ? b.Average() : double.NaN;
@@ -46,6 +55,17 @@ internal static class PairedComparer
             candMean = b.Count > 0 ? b.Average() : double.NaN;
         }
 
+        var below = paired && margin is not null && diff.N < minPairedItems;
+        var verdict = margin is null ? NonInferiorityVerdict.NotTested : Verdict(diff, margin.Value, higherIsBetter);
+        if (below && verdict == NonInferiorityVerdict.Inferior)
+        {
+            // Too few items to call a candidate worse on a quick look; the plan below says how many would.
+            verdict = NonInferiorityVerdict.Inconclusive;
+        }
+
+        var (needed, reason) = margin is null || !paired
+            ? ((int?)null, (string?)null)
+            : SmallSample.ItemsNeeded(higherIsBetter ? diff.Value : -diff.Value, sd, margin.Value, bootstrap.Level);
         return new PairedComparison
         {
             Candidate = candidate,
@@ -55,8 +75,12 @@ internal static class PairedComparer
             CandidateMean = candMean,
             HigherIsBetter = higherIsBetter,
             Margin = margin,
-            Verdict = margin is null ? NonInferiorityVerdict.NotTested : Verdict(diff, margin.Value, higherIsBetter),
+            Verdict = verdict,
             Paired = paired,
+            IntervalMethod = paired ? method : method + " (unpaired)",
+            BelowMinPairedItems = below,
+            ItemsNeeded = needed,
+            ItemsNeededReason = margin is not null && needed is null ? reason ?? "an unpaired comparison has no paired plan" : null,
         };
     }
 

@@ -28,6 +28,18 @@ public sealed record PairedComparison
 
     /// <summary>False when the models share no items and the study allowed an unpaired comparison of means.</summary>
     public bool Paired { get; init; } = true;
+
+    /// <summary>How the interval was made: <c>student-t</c> (fewer than 30 paired items), <c>bca</c> or <c>percentile</c> (bootstrap).</summary>
+    public string IntervalMethod { get; init; } = "bca";
+
+    /// <summary>Fewer paired items than the criteria's <c>minPairedItems</c>: the verdict is inconclusive unless the small-n interval clears the margin.</summary>
+    public bool BelowMinPairedItems { get; init; }
+
+    /// <summary>Paired items needed for 80% power to show non-inferiority at the margin (observed mean and SD of the differences); null when not tested or not reachable.</summary>
+    public int? ItemsNeeded { get; init; }
+
+    /// <summary>Why <see cref="ItemsNeeded"/> is null for a tested comparison.</summary>
+    public string? ItemsNeededReason { get; init; }
 }
 
 /// <summary>Outcome of a non-inferiority test at a margin, from the confidence interval of the difference.</summary>

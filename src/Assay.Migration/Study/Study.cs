@@ -3,6 +3,7 @@ using Assay.Migration.Datasets;
 using Assay.Migration.Decision;
 using Assay.Migration.Evaluation.Judges;
 using Assay.Migration.Prompts;
+using Assay.Tabular;
 
 namespace Assay.Migration.Study;
 
@@ -65,6 +66,12 @@ public sealed record Study
     public string? Store { get; init; }
 
     public required GenerationSettings Generation { get; init; }
+
+    /// <summary>What reading a recording does with a bad row: stop (default) or skip it, listed in a warning note.</summary>
+    public BadRows RecordingBadRows { get; init; } = BadRows.Fail;
+
+    /// <summary>With <c>lint: strict</c>, prompt warnings stop the study as errors do.</summary>
+    public bool LintStrict { get; init; }
 }
 
 /// <summary>A model in the study: its label, id, prompt template and how the template is obtained.</summary>
@@ -95,10 +102,13 @@ public sealed record ModelSpec
     /// <summary>Where the entry is written, for messages: e.g. <c>/path/study.yaml line 14</c>.</summary>
     public string Where { get; init; } = string.Empty;
 
-    /// <summary>True for <c>replay:</c> sources: records come from the file, nothing is called.</summary>
+    /// <summary>Warnings about the prompt (errors stop the study in the validator); shown as notes with their measured cost.</summary>
+    public IReadOnlyList<PromptFinding> PromptWarnings { get; init; } = [];
+
+    /// <summary>True for <c>replay:</c> models (source or candidate): records come from the file, nothing is called.</summary>
     public bool IsReplay => ModelId.StartsWith("replay:", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>The recording's full path for a replay source.</summary>
+    /// <summary>The recording's full path for a replay model.</summary>
     public string? RecordingPath { get; init; }
 }
 

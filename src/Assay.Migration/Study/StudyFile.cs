@@ -45,6 +45,18 @@ public sealed class StudyFile
     public string? Store { get; set; }
 
     public GenerationSection? Generation { get; set; }
+
+    /// <summary>How recordings (the source's and replayed candidates') are read.</summary>
+    public RecordingsSection? Recordings { get; set; }
+
+    /// <summary><c>strict</c>: prompt warnings (a repeated {context}) stop the study like errors; default: they are reported.</summary>
+    public string? Lint { get; set; }
+}
+
+public sealed class RecordingsSection
+{
+    /// <summary><c>fail</c> (default: a bad row stops the study, exit 2) or <c>skip</c> (left out, every skipped line listed in a warning note).</summary>
+    public string? BadRows { get; set; }
 }
 
 public sealed class DatasetSection
@@ -104,6 +116,9 @@ public sealed class CriteriaSection
     public LatencySection? Latency { get; set; }
 
     public double? MinCostReductionPercent { get; set; }
+
+    /// <summary>Below this many paired items a quality comparison is inconclusive unless its small-n interval clears the margin (default 20).</summary>
+    public int? MinPairedItems { get; set; }
 
     /// <summary><c>lowestCost</c>, <c>weightedScore</c> or <c>highestQuality</c>.</summary>
     public string? Prefer { get; set; }

@@ -8,7 +8,6 @@ using Assay.Migration.Prompts.Optimization;
 using Assay.Migration.Runs;
 using Assay.Migration.Store;
 using Assay.Models;
-using Assay.Models.Replay;
 using Assay.Models.Tokenization;
 
 namespace Assay.Migration.Study;
@@ -59,44 +58,31 @@ public sealed class StudyRunner(
             notes.Add(new StudyNote("warning", "dataset", $"row {d.Row} repeats the document of row {d.FirstRow}; only row {d.FirstRow} is used."));
         }
 
-        PairingReport? pairing = null;
+        var recorded = RecordedModels.Read(study, dataset, notes, log);
+        var pairing = recorded.SourcePairing;
         IReadOnlyList<StudyItem> items = dataset.Items;
-        IReadOnlyList<GenerationRecord> replayed = [];
         if (study.Source.IsReplay)
         {
-            var recording = study.Source.RecordingPath!;
-            var paired = SourcePairing.Pair(dataset, recording, RecordingReader.Read(recording), study.Source.Prompt, study.Source.Name, study.Source.ModelId);
-            pairing = paired.Report;
-            log?.Invoke(pairing.Describe());
-            if (pairing.Matched == 0)
-            {
-                throw new AssayException(
-                    $"{recording}: no recorded call pairs with a row of {study.DatasetPath} ({pairing.TemplateMismatchRows.Count} recorded prompts do not fit source.prompt); check that source.prompt is the template the recording was made with and that the dataset holds the same documents.");
-            }
-
-            notes.Add(new StudyNote(pairing.Complete ? "info" : "warning", "pairing", pairing.Describe() + "."));
-            items = study.AllowUnpaired ? paired.Items : [.. paired.Items.Where(i => i.Paired)];
-            if (!pairing.Complete)
+            items = [.. dataset.Items.Select(i => recorded.SourcePaired.GetValueOrDefault(i.ItemId) ? i : i with { Paired = false })];
+            if (!pairing!.Complete)
             {
                 notes.Add(new StudyNote(study.AllowUnpaired ? "warning" : "info", "pairing", study.AllowUnpaired
-                    ? "allowUnpaired is on: unpaired items take part and every figure on them is labelled unpaired; paired differences use paired items only."
-                    : "unpaired items are left out of every comparison; set allowUnpaired: true to include them (labelled unpaired)."));
+                    ? "allowUnpaired is on: dataset items without a recorded source call are run for the candidates and labelled unpaired; paired differences use paired items only, and source figures use its calls on dataset items only."
+                    : "dataset items without a recorded source call are left out of every comparison (a replayed candidate's own figures still cover its recorded calls on them); set allowUnpaired: true to run live candidates on them too (labelled unpaired)."));
             }
-
-            var kept = items.Select(i => i.ItemId).ToHashSet(StringComparer.Ordinal);
-            replayed = [.. paired.SourceRecords.Where(r => kept.Contains(r.ItemId))];
         }
 
-        var reported = items.Where(i => i.Split == "test").ToList();
+        var replayedIds = recorded.Records.Select(r => r.ItemId).ToHashSet(StringComparer.Ordinal);
+        var reported = items.Where(i => i.Split == "test" && (i.Paired || study.AllowUnpaired || replayedIds.Contains(i.ItemId))).ToList();
         var dev = items.Where(i => i.Split == "dev" && i.Paired).ToList();
         var candidateItems = reported.Where(i => i.Paired || (study.AllowUnpaired && i.Reference is not null)).ToList();
 
         await using var store = await RunStores.OpenAsync(options.Store ?? study.Store, outputDirectory, cancellationToken);
         await PrepareStoreAsync(study, options, store, cancellationToken);
-        if (replayed.Count > 0)
+        foreach (var (model, calls) in recorded.PerModel.Where(m => m.Records.Count > 0))
         {
-            var fingerprint = "replay:" + ItemIds.For(File.ReadAllText(study.Source.RecordingPath!));
-            await store.UpsertAsync(study.Name, [.. replayed.Select(r => (r with { CompletedAt = time.GetUtcNow() }, fingerprint))], cancellationToken);
+            var fingerprint = "replay:" + ItemIds.For(File.ReadAllText(model.RecordingPath!));
+            await store.UpsertAsync(study.Name, [.. calls.Select(r => (r with { CompletedAt = time.GetUtcNow() }, fingerprint))], cancellationToken);
         }
 
         var runner = new GenerationRunner(models, store, study.Generation, study.Concurrency, time, _tokens, progress);
@@ -129,7 +115,7 @@ public sealed class StudyRunner(
             jobs.Add(new GenerationJob(study.Source, study.Source.Name, study.Source.Prompt, candidateItems, study.Repeats));
         }
 
-        jobs.AddRange(study.Candidates.Select(c => new GenerationJob(c, c.Name, prompts[c.Name], candidateItems, study.Repeats)));
+        jobs.AddRange(study.Candidates.Where(c => !c.IsReplay).Select(c => new GenerationJob(c, c.Name, prompts[c.Name], candidateItems, study.Repeats)));
         var summary = await runner.RunAsync(study.Name, jobs, cancellationToken);
         if (summary.Failed > 0)
         {
@@ -141,6 +127,7 @@ public sealed class StudyRunner(
         var records = (await runner.ReadAsync(study.Name, cancellationToken))
             .Where(r => labels.Contains(r.Model) && ids.Contains(r.ItemId))
             .ToList();
+        notes.AddRange(RepeatedContextCost.Notes(study, prompts, reported, records, _tokens));
         return new StudyRun
         {
             Study = study,
@@ -165,7 +152,7 @@ public sealed class StudyRunner(
             return;
         }
 
-        var live = study.Candidates.Concat(study.Source.IsReplay ? [] : [study.Source]);
+        var live = study.Candidates.Concat([study.Source]).Where(m => !m.IsReplay);
         foreach (var model in live.Where(m => m.PricePer1k is null && !hasCatalogPrice(m.ModelId)))
         {
             throw new AssayException(

@@ -157,7 +157,8 @@ internal sealed partial class StudyValidator
             Check(computed.Contains(primary), "criteria.primaryMetric", $"'{primary}' is not computed by this study; add it under metrics or judges.metrics");
         }
 
-        return (new DecisionCriteria { Quality = quality, Latency = latency, MinCostReductionPercent = section.MinCostReductionPercent, Prefer = prefer }, primary);
+        Check(section.MinPairedItems is null or (>= 2 and <= 100_000), "criteria.minPairedItems", "must be between 2 and 100000 paired items");
+        return (new DecisionCriteria { Quality = quality, Latency = latency, MinCostReductionPercent = section.MinCostReductionPercent, Prefer = prefer, MinPairedItems = section.MinPairedItems ?? 20 }, primary);
     }
 
     private WeightedScoreWeights ReadWeights()

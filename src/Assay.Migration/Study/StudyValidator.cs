@@ -2,6 +2,7 @@ using Assay.Migration.Datasets;
 using Assay.Migration.Prompts;
 using Assay.Migration.Statistics;
 using Assay.Models;
+using Assay.Tabular;
 
 namespace Assay.Migration.Study;
 
@@ -10,6 +11,9 @@ namespace Assay.Migration.Study;
 internal sealed partial class StudyValidator(StudyFile file, string filePath, YamlLocations locations, string? sandbox = null)
 {
     private readonly string _folder = Path.GetDirectoryName(filePath) ?? ".";
+
+    // Every prompt error of every model, reported together once all prompts are read.
+    private readonly List<string> _promptErrors = [];
 
     public Study Validate()
     {
@@ -22,6 +26,13 @@ internal sealed partial class StudyValidator(StudyFile file, string filePath, Ya
 
         var source = ReadSource(file.Source ?? throw Error("source", "is missing; add 'source: { model: ..., prompt: ... }' (the model being replaced)"));
         var candidates = ReadCandidates(source);
+        if (_promptErrors.Count > 0)
+        {
+            throw new AssayException(_promptErrors.Count == 1
+                ? _promptErrors[0]
+                : $"{_promptErrors.Count} problems in the study's prompts (fix them all, then run again):{Environment.NewLine}  " + string.Join(Environment.NewLine + "  ", _promptErrors));
+        }
+
         var anyOptimized = candidates.Any(c => c.Optimizer is not null);
         var devShare = file.DevShare ?? (anyOptimized ? 0.3 : 0.0);
         Check(devShare is >= 0 and <= 0.9, "devShare", $"is {devShare}; use a share between 0 and 0.9 (0.3 = 30% of items choose prompts, the rest are reported)");
@@ -83,24 +94,16 @@ internal sealed partial class StudyValidator(StudyFile file, string filePath, Ya
             Intervals = (method ?? IntervalMethod.Bca, intervals.Level ?? 0.95, intervals.Resamples ?? 2000),
             Store = store,
             Generation = new GenerationSettings(generation.SystemPrompt ?? "You are an assistant.", generation.MaxTokens ?? 1024, generation.Temperature ?? 0f, generation.TopP ?? 1f),
+            RecordingBadRows = ReadBadRows(),
+            LintStrict = LintStrict,
         };
     }
 
     private ModelSpec ReadSource(SourceSection source)
     {
         var model = Require(source.Model, "source.model", "the model being replaced: 'replay:recording.csv' (recorded calls) or a model id such as 'bedrock:...'");
-        string? recording = null;
-        if (model.StartsWith("replay:", StringComparison.OrdinalIgnoreCase))
-        {
-            recording = ResolveFile(model["replay:".Length..], "source.model");
-            Check(File.Exists(recording), "source.model", $"names a recording that does not exist ({recording}); paths are relative to the study file's folder");
-        }
-        else
-        {
-            CheckModelId(model, "source.model");
-        }
-
-        var prompt = ReadPrompt(Require(source.Prompt, "source.prompt", "the source's prompt template with {context} where the document goes (needed to pair recorded calls and to compare prompts)"), "source.prompt");
+        var recording = ReadRecording(model, "source.model");
+        var (prompt, warnings) = ReadPrompt(Require(source.Prompt, "source.prompt", "the source's prompt template with {context} where the document goes (needed to pair recorded calls and to compare prompts)"), "source.prompt");
         return new ModelSpec
         {
             Name = string.IsNullOrWhiteSpace(source.Name) ? "source" : source.Name.Trim(),
@@ -109,6 +112,7 @@ internal sealed partial class StudyValidator(StudyFile file, string filePath, Ya
             PromptField = "source.prompt",
             PricePer1k = ReadPrice(source.Price, "source.price"),
             RecordingPath = recording,
+            PromptWarnings = warnings,
             Field = "source",
             Where = Where("source.model"),
         };
@@ -128,15 +132,16 @@ internal sealed partial class StudyValidator(StudyFile file, string filePath, Ya
             var at = $"candidates[{i}]";
             var c = list[i];
             var model = Require(c.Model, $"{at}.model", "a model id such as 'bedrock:amazon.nova-lite-v1:0' or 'extractive:textrank'");
-            CheckModelId(model, $"{at}.model");
-            Check(!model.StartsWith("replay:", StringComparison.OrdinalIgnoreCase), $"{at}.model", "is a replay; candidates are called live (only the source may be a recording)");
+            var recording = ReadRecording(model, $"{at}.model");
             var name = string.IsNullOrWhiteSpace(c.Name) ? model : c.Name.Trim();
             Check(names.Add(name), $"{at}.name", $"'{name}' is already used by another model of this study; give each a distinct name");
             string? optimizer = null;
             PromptTemplate prompt;
             string promptField;
+            IReadOnlyList<PromptFinding> warnings = [];
             if (c.Optimize is not null)
             {
+                Check(recording is null, $"{at}.optimize", "is set for a recording; a replayed candidate answers with what was recorded, so its prompt cannot be optimized: remove 'optimize'");
                 Check(c.Optimize == "source", $"{at}.optimize", $"is '{c.Optimize}'; the only value is 'source' (start from the source prompt)");
                 Check(c.Prompt is null, $"{at}.prompt", "is set together with 'optimize'; keep one: a fixed prompt, or 'optimize: source'");
                 optimizer = Require(c.Optimizer, $"{at}.optimizer", "'bedrock' (Bedrock OptimizePrompt for this model) or the chat model id that proposes rewrites");
@@ -153,7 +158,9 @@ internal sealed partial class StudyValidator(StudyFile file, string filePath, Ya
             {
                 Check(c.Optimizer is null && c.Rewrites is null, $"{at}.optimizer", "applies only with 'optimize: source'");
                 promptField = $"{at}.prompt";
-                prompt = ReadPrompt(Require(c.Prompt, promptField, "the candidate's prompt template with {context} (or 'optimize: source')"), promptField);
+                (prompt, warnings) = ReadPrompt(Require(c.Prompt, promptField, recording is null
+                    ? "the candidate's prompt template with {context} (or 'optimize: source')"
+                    : "the template the recording was made with, with {context} where the document went (it pairs the recorded calls with the dataset)"), promptField);
             }
 
             result.Add(new ModelSpec
@@ -167,23 +174,54 @@ internal sealed partial class StudyValidator(StudyFile file, string filePath, Ya
                 PricePer1k = ReadPrice(c.Price, $"{at}.price"),
                 Field = at,
                 Where = Where($"{at}.model"),
+                RecordingPath = recording,
+                PromptWarnings = warnings,
             });
         }
 
         return result;
     }
 
-    private PromptTemplate ReadPrompt(string text, string field)
+    private bool LintStrict => file.Lint?.Trim().ToLowerInvariant() switch
+    {
+        null or "default" => false,
+        "strict" => true,
+        _ => throw Error("lint", $"is '{file.Lint}'; use 'strict' (prompt warnings stop the study) or leave it out (they are reported)"),
+    };
+
+    // Errors are collected, not thrown, so one run lists every problem of every prompt.
+    private (PromptTemplate Template, IReadOnlyList<PromptFinding> Warnings) ReadPrompt(string text, string field)
     {
         var template = new PromptTemplate(text);
-        var error = PromptLinter.Lint(field, template).FirstOrDefault(f => f.Severity == FindingSeverity.Error);
-        if (error is not null)
+        var strict = LintStrict;
+        var findings = PromptLinter.Lint(field, template);
+        foreach (var f in findings.Where(f => f.Severity == FindingSeverity.Error || strict))
         {
-            throw new AssayException($"{Where(field)}: {error.Message}");
+            _promptErrors.Add($"{Where(field)}: {f.Message}" + (f.Severity == FindingSeverity.Warning ? " (an error because of lint: strict)" : string.Empty));
         }
 
-        return template;
+        return (template, strict ? [] : [.. findings.Where(f => f.Severity == FindingSeverity.Warning)]);
     }
+
+    private string? ReadRecording(string model, string field)
+    {
+        if (!model.StartsWith("replay:", StringComparison.OrdinalIgnoreCase))
+        {
+            CheckModelId(model, field);
+            return null;
+        }
+
+        var recording = ResolveFile(model["replay:".Length..], field);
+        Check(File.Exists(recording), field, $"names a recording that does not exist ({recording}); paths are relative to the study file's folder");
+        return recording;
+    }
+
+    private BadRows ReadBadRows() => file.Recordings?.BadRows?.Trim().ToLowerInvariant() switch
+    {
+        null or "fail" => BadRows.Fail,
+        "skip" => BadRows.Skip,
+        _ => throw Error("recordings.badRows", $"is '{file.Recordings!.BadRows}'; use 'fail' (a bad row stops the study, the default) or 'skip' (bad rows are left out and listed)"),
+    };
 
     private (decimal, decimal)? ReadPrice(PriceSection? price, string field)
     {

@@ -1,39 +1,39 @@
 using System.Text;
 using System.Text.Json;
+using Assay.Tabular;
 
 namespace Assay.Models.Replay;
 
 /// <summary>One line of a JSONL request/response log, read leniently across the common log shapes.</summary>
 internal static class JsonlCall
 {
-    public static RecordedCall From(JsonElement root, string where)
+    /// <summary>The call on line <paramref name="line"/>; a line without prompt or response, or with a field of the wrong type, is a <see cref="BadRowException"/>.</summary>
+    public static RecordedCall From(JsonElement root, string path, int line)
     {
-        if (root.ValueKind != JsonValueKind.Object)
-        {
-            throw new AssayException($"Recording {where} is not a JSON object: each line must be {{\"prompt\": ..., \"response\": ...}}.");
-        }
-
-        var prompt = Prompt(root) ?? throw new AssayException($"Recording {where} has no prompt: give \"prompt\" (text) or \"messages\" / \"request.messages\" (a chat).");
+        var where = $"{path} line {line}";
+        var prompt = Prompt(root) ?? throw new BadRowException($"Recording {where} has no prompt: give \"prompt\" (text) or \"messages\" / \"request.messages\" (a chat).", line);
         if (Str(root, "status") is { } status && !status.Equals("Success", StringComparison.OrdinalIgnoreCase))
         {
-            return new RecordedCall { Row = 0, Prompt = prompt, Response = string.Empty, Error = Str(root, "error") ?? status, Source = where };
+            return new RecordedCall { Row = line, Line = line, Prompt = prompt, Response = string.Empty, Error = Str(root, "error") ?? status, Source = where };
         }
 
-        var response = Response(root) ?? throw new AssayException($"Recording {where} has no response text: give \"response\" (text, or a Bedrock Converse / OpenAI chat response body).");
+        var response = Response(root) ?? throw new BadRowException($"Recording {where} has no response text: give \"response\" (text, or a Bedrock Converse / OpenAI chat response body).", line);
+        double? Number(JsonElement? e, string name) => Figure(e, name, where, line);
         var usage = Obj(root, "usage") ?? Obj(Obj(root, "response"), "usage");
-        var latencyMs = Num(root, "latencyMs") ?? Num(root, "latency_ms") ?? (Num(root, "latency") is { } seconds ? seconds * 1000 : null);
-        var serverMs = Num(root, "serverLatencyMs") ?? Num(root, "model_latencyMs") ?? Num(Obj(Obj(root, "response"), "metrics"), "latencyMs");
+        var latencyMs = Number(root, "latencyMs") ?? Number(root, "latency_ms") ?? (Number(root, "latency") is { } seconds ? seconds * 1000 : null);
+        var serverMs = Number(root, "serverLatencyMs") ?? Number(root, "model_latencyMs") ?? Number(Obj(Obj(root, "response"), "metrics"), "latencyMs");
         return new RecordedCall
         {
-            Row = 0,
+            Row = line,
+            Line = line,
             Prompt = prompt,
             Response = response,
-            CostUsd = (Num(root, "costUsd") ?? Num(root, "cost")) is { } cost ? (decimal)cost : null,
+            CostUsd = (Number(root, "costUsd") ?? Number(root, "cost")) is { } cost ? (decimal)cost : null,
             Model = Str(root, "model") ?? Str(root, "modelId"),
-            Latency = latencyMs is null ? null : TimeSpan.FromMilliseconds(latencyMs.Value),
-            ServerLatency = serverMs is null ? null : TimeSpan.FromMilliseconds(serverMs.Value),
-            InputTokens = (long?)(Num(root, "inputTokens") ?? Num(usage, "inputTokens") ?? Num(usage, "prompt_tokens") ?? Num(usage, "input_tokens")),
-            OutputTokens = (long?)(Num(root, "outputTokens") ?? Num(usage, "outputTokens") ?? Num(usage, "completion_tokens") ?? Num(usage, "output_tokens")),
+            Latency = latencyMs is null ? null : RecordingReader.Ticks(latencyMs.Value * TimeSpan.TicksPerMillisecond),
+            ServerLatency = serverMs is null ? null : RecordingReader.Ticks(serverMs.Value * TimeSpan.TicksPerMillisecond),
+            InputTokens = (long?)(Number(root, "inputTokens") ?? Number(usage, "inputTokens") ?? Number(usage, "prompt_tokens") ?? Number(usage, "input_tokens")),
+            OutputTokens = (long?)(Number(root, "outputTokens") ?? Number(usage, "outputTokens") ?? Number(usage, "completion_tokens") ?? Number(usage, "output_tokens")),
             Source = where,
         };
     }
@@ -118,6 +118,19 @@ internal static class JsonlCall
     private static string? Str(JsonElement? e, string name) =>
         e is { ValueKind: JsonValueKind.Object } o && o.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
 
-    private static double? Num(JsonElement? e, string name) =>
-        e is { ValueKind: JsonValueKind.Object } o && o.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetDouble() : null;
+    // A figure that is present must be a number of 0 or more: a string or negative value would otherwise read as "not recorded".
+    private static double? Figure(JsonElement? e, string name, string where, int line)
+    {
+        if (e is not { ValueKind: JsonValueKind.Object } o || !o.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (v.ValueKind == JsonValueKind.Number && v.GetDouble() is var value && value >= 0)
+        {
+            return value;
+        }
+
+        throw new BadRowException($"Recording {where}: \"{name}\" is {v.GetRawText()}, not a number of 0 or more; fix or remove it.", line);
+    }
 }

@@ -9,6 +9,9 @@ public sealed record RecordedCall
     /// <summary>1-based data row of a CSV, or line of a JSONL log.</summary>
     public required int Row { get; init; }
 
+    /// <summary>1-based line of the file where the call starts (0 when not read from a file).</summary>
+    public int Line { get; init; }
+
     public required string Prompt { get; init; }
 
     /// <summary>The answer; empty for a failed call.</summary>

@@ -1,8 +1,6 @@
-using System.Globalization;
-using System.Text.Json;
+using Assay.Tabular;
 
 namespace Assay.Models.Replay;
-
 /// <summary>
 /// Reads recorded calls from the workshop's 21-column CSV (<c>model, region, invocation_id,
 /// prompt, model_response, ..., latency, model_latencyMs, ..., model_input_tokens,
@@ -15,8 +13,18 @@ namespace Assay.Models.Replay;
 /// </summary>
 public static class RecordingReader
 {
-    public static IReadOnlyList<RecordedCall> Read(string path)
+    /// <summary>Every call of the recording; any bad row stops with an error naming file, line and column.</summary>
+    public static IReadOnlyList<RecordedCall> Read(string path) => Read(path, new TabularOptions()).Calls;
+
+    /// <summary>
+    /// The calls, read strictly (<see cref="TabularReader"/>, <see cref="JsonLines"/>): a row with
+    /// too few or too many fields, a non-numeric latency, token or cost, an unclosed quote, invalid
+    /// UTF-8 or NUL stops, or with <see cref="BadRows.Skip"/> is listed in <see cref="RecordingFile.Skipped"/>
+    /// and never becomes a call.
+    /// </summary>
+    public static RecordingFile Read(string path, TabularOptions options)
     {
+        ArgumentNullException.ThrowIfNull(options);
         if (!File.Exists(path))
         {
             throw new AssayException($"Recording '{path}' does not exist: give replay: the path of a recorded-calls CSV (the workshop's 21 columns) or JSONL log.");
@@ -24,98 +32,74 @@ public static class RecordingReader
 
         return Path.GetExtension(path).Equals(".jsonl", StringComparison.OrdinalIgnoreCase)
             || Path.GetExtension(path).Equals(".ndjson", StringComparison.OrdinalIgnoreCase)
-            ? ReadJsonl(path)
-            : ReadCsv(path);
+            ? ReadJsonl(path, options)
+            : ReadCsv(path, options);
     }
 
-    private static List<RecordedCall> ReadCsv(string path)
+    private static RecordingFile ReadCsv(string path, TabularOptions options)
     {
-        using var reader = new StreamReader(path);
-        using var records = CsvRecords.Read(reader, path).GetEnumerator();
-        if (!records.MoveNext())
-        {
-            throw new AssayException($"Recording '{path}' is empty: it needs a header row with at least 'prompt' and 'model_response'.");
-        }
-
-        var header = records.Current.Fields.Select((name, index) => (name: name.Trim(), index))
-            .GroupBy(h => h.name, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.First().index, StringComparer.Ordinal);
+        var table = TabularReader.ReadCsv(path, options);
         foreach (var required in new[] { "prompt", "model_response" })
         {
-            if (!header.ContainsKey(required))
+            if (!table.Has(required))
             {
                 throw new AssayException($"Recording '{path}' has no '{required}' column: a replay CSV uses the workshop's columns (model, prompt, model_response, latency, model_latencyMs, model_input_tokens, model_output_tokens, api_call_status, ...).");
             }
         }
 
         var calls = new List<RecordedCall>();
-        var row = 0;
-        while (records.MoveNext())
+        var skipped = table.Skipped.ToList();
+        foreach (var row in table.Rows)
         {
-            row++;
-            var (line, fields) = records.Current;
-            var where = $"'{path}' row {row} (line {line})";
-            string? Field(string column) => header.TryGetValue(column, out var i) && i < fields.Count ? fields[i] : null;
-            var status = NullIfEmpty(Field("api_call_status"));
-            var failed = status is not null && !status.Equals("Success", StringComparison.OrdinalIgnoreCase);
-            var latencySeconds = Number(Field("latency"), "latency", where);
-            calls.Add(new RecordedCall
-            {
-                Row = row,
-                Prompt = Field("prompt") ?? string.Empty,
-                Response = failed ? string.Empty : Field("model_response") ?? string.Empty,
-                Error = failed ? NullIfEmpty(Field("full_error_message")) ?? status : null,
-                CostUsd = Number(Field("cost"), "cost", where) is { } cost ? (decimal)cost : null,
-                Model = NullIfEmpty(Field("model")),
-                Latency = latencySeconds is null ? null : TimeSpan.FromSeconds(latencySeconds.Value),
-                ServerLatency = Number(Field("model_latencyMs"), "model_latencyMs", where) is { } ms ? TimeSpan.FromMilliseconds(ms) : null,
-                InputTokens = (long?)Number(Field("model_input_tokens"), "model_input_tokens", where),
-                OutputTokens = (long?)Number(Field("model_output_tokens"), "model_output_tokens", where),
-                Source = where,
-            });
-        }
-
-        return calls;
-    }
-
-    private static double? Number(string? text, string column, string where)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value >= 0
-            ? value
-            : throw new AssayException($"Recording {where}: column '{column}' is '{text}', not a number of 0 or more: fix or empty that cell.");
-    }
-
-    private static List<RecordedCall> ReadJsonl(string path)
-    {
-        var calls = new List<RecordedCall>();
-        var lineNumber = 0;
-        foreach (var line in File.ReadLines(path))
-        {
-            lineNumber++;
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
-
-            var where = $"{path} line {lineNumber}";
             try
             {
-                using var doc = JsonDocument.Parse(line);
-                calls.Add(JsonlCall.From(doc.RootElement, where) with { Row = lineNumber });
+                calls.Add(Call(table, row, path));
             }
-            catch (JsonException ex)
+            catch (BadRowException ex) when (options.BadRows == BadRows.Skip)
             {
-                throw new AssayException($"Recording {where} is not valid JSON ({ex.Message.Split('.')[0]}): each line must be one JSON object.", ex);
+                skipped.Add(new SkippedRow(ex.Line, ex.Message));
             }
         }
 
-        return calls;
+        return new RecordingFile(path, calls, [.. skipped.OrderBy(s => s.Line)]);
     }
+
+    private static RecordedCall Call(TabularTable table, TabularRow row, string path)
+    {
+        var status = NullIfEmpty(table.Text(row, "api_call_status"));
+        var failed = status is not null && !status.Equals("Success", StringComparison.OrdinalIgnoreCase);
+        var latencySeconds = table.Number(row, "latency");
+        var serverMs = table.Number(row, "model_latencyMs");
+        var cost = table.Number(row, "cost");
+        var input = table.Number(row, "model_input_tokens");
+        var output = table.Number(row, "model_output_tokens");
+        return new RecordedCall
+        {
+            Row = row.Row,
+            Line = row.Line,
+            Prompt = table.Text(row, "prompt") ?? string.Empty,
+            Response = failed ? string.Empty : table.Text(row, "model_response") ?? string.Empty,
+            Error = failed ? NullIfEmpty(table.Text(row, "full_error_message")) ?? status : null,
+            CostUsd = cost is null ? null : (decimal)cost.Value,
+            Model = NullIfEmpty(table.Text(row, "model")),
+            Latency = latencySeconds is null ? null : Ticks(latencySeconds.Value * TimeSpan.TicksPerSecond),
+            ServerLatency = serverMs is null ? null : Ticks(serverMs.Value * TimeSpan.TicksPerMillisecond),
+            InputTokens = (long?)input,
+            OutputTokens = (long?)output,
+            Source = $"'{path}' row {row.Row} (line {row.Line})",
+        };
+    }
+
+    private static RecordingFile ReadJsonl(string path, TabularOptions options)
+    {
+        var file = JsonLines.Read(path, options);
+        var skipped = file.Skipped.ToList();
+        var calls = JsonLines.Select(file, line => JsonlCall.From(line.Value, path, line.Line), options, skipped);
+        return new RecordingFile(path, calls, [.. skipped.OrderBy(s => s.Line)]);
+    }
+
+    // Rounded, not truncated, to the 100 ns tick: 0.0021357 s must stay 2.1357 ms, as written.
+    internal static TimeSpan Ticks(double ticks) => TimeSpan.FromTicks((long)Math.Round(ticks));
 
     private static string? NullIfEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
 }

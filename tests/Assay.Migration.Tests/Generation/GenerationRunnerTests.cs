@@ -137,6 +137,25 @@ public class GenerationRunnerTests
         Assert.True(models.TotalCalls < 50);
     }
 
+    [Theory]
+    [InlineData("Connection refused (127.0.0.1:9)", "cannot be reached")]
+    [InlineData("401 Unauthorized", "credentials setting")]
+    [InlineData("429 Too Many Requests", "requestsPerMinute")]
+    public async Task RunAsync_EveryCallOfFewItemsFailed_ExitFourWithAdviceByKind(string error, string advice)
+    {
+        using var files = new StudyFiles();
+        await using var store = await RunStores.OpenAsync(null, files.Folder, CancellationToken.None);
+        var models = new ScriptedModelFactory { Fault = (_, _) => new HttpRequestException(error) };
+        var job = new GenerationJob(Model(), "cand", Model().Prompt, Items(3), 1);
+
+        var ex = await Assert.ThrowsAsync<AssayException>(() => CreateSut(models, store, concurrency: 1).RunAsync("s", [job], CancellationToken.None));
+
+        Assert.Equal(ExitCodes.ModelUnavailable, ex.ExitCode);
+        Assert.Contains("every call", ex.Message, StringComparison.Ordinal);
+        Assert.Contains(advice, ex.Message, StringComparison.Ordinal);
+        Assert.Equal(3, (await store.ReadAsync("s", CancellationToken.None)).Count);
+    }
+
     [Fact]
     public async Task RunAsync_PromptChanged_StoredAnswersOfOldPromptNotReused()
     {

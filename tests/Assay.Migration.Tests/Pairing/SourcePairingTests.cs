@@ -69,7 +69,7 @@ public class SourcePairingTests
     {
         using var files = new StudyFiles();
         var rec = files.Write("r.csv", "prompt,model_response,latency\n\"p\",\"r\",fast\n");
-        var ex = Assert.Throws<AssayException>(() => RecordingReader.Read(rec));
-        Assert.Contains("row 1 (line 2): column 'latency'", ex.Message, StringComparison.Ordinal);
+        var ex = Assert.ThrowsAny<AssayException>(() => RecordingReader.Read(rec));
+        Assert.Contains("line 2, column 3 ('latency'): 'fast'", ex.Message, StringComparison.Ordinal);
     }
 }

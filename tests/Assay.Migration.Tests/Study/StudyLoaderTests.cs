@@ -1,3 +1,4 @@
+using Assay.Migration.Prompts;
 using Assay.Migration.Decision;
 using Assay.Migration.Study;
 using Assay.Migration.Tests.TestDoubles;
@@ -99,15 +100,48 @@ public class StudyLoaderTests
     }
 
     [Fact]
-    public void Parse_CandidatePromptWithContextTwice_ErrorNamesLineAndField()
+    public void Parse_CandidatePromptWithContextTwice_IsAWarningNotAWall()
     {
         using var files = new StudyFiles();
         files.WriteDataset(3);
         var path = Path.Combine(files.Folder, "study.yaml");
         var yaml = Valid.Replace("Write a short summary of this report.\\n{context}", "{context}\\nSummarise the report above.\\n{context}", StringComparison.Ordinal);
+
+        var study = StudyLoader.Parse(yaml, path);
+
+        var warning = Assert.Single(study.Candidates[0].PromptWarnings);
+        Assert.Equal(FindingSeverity.Warning, warning.Severity);
+        Assert.Contains("candidates[0].prompt contains {context} 2 times", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_ContextTwiceWithLintStrict_ErrorNamesLineAndField()
+    {
+        using var files = new StudyFiles();
+        files.WriteDataset(3);
+        var path = Path.Combine(files.Folder, "study.yaml");
+        var yaml = Valid.Replace("Write a short summary of this report.\\n{context}", "{context}\\nSummarise the report above.\\n{context}", StringComparison.Ordinal) + "\nlint: strict\n";
+
         var ex = Assert.Throws<AssayException>(() => StudyLoader.Parse(yaml, path));
+
         Assert.StartsWith($"{path} line 10", ex.Message, StringComparison.Ordinal);
         Assert.Contains("candidates[0].prompt contains {context} 2 times", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("lint: strict", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_SeveralBadPrompts_EveryFindingListedInOneError()
+    {
+        using var files = new StudyFiles();
+        files.WriteDataset(3);
+        var path = Path.Combine(files.Folder, "study.yaml");
+        var yaml = Valid.Replace("Write a short summary of this report.\\n{context}", "Summarise {{context}} for {audience}", StringComparison.Ordinal);
+
+        var ex = Assert.Throws<AssayException>(() => StudyLoader.Parse(yaml, path));
+
+        Assert.Contains("double-braced", ex.Message.Replace("'{{context}}' (the double-braced", "double-braced", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains("{audience}", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("problems in the study's prompts", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Assay.Models.Replay;
 using Assay.Migration.Study;
 using Assay.Migration.Tests.Pairing;
 using Assay.Migration.Tests.TestDoubles;
@@ -31,13 +32,17 @@ public class StudyRunnerTests
         var study = StudyLoader.Parse(WorkshopStudy(allowUnpaired: true), Path.Combine(files.Folder, "study.yaml"));
         var run = await CreateSut(new ScriptedModelFactory()).RunAsync(study, files.Out, new StudyRunOptions());
 
+        // The published baseline is over all 73 recorded calls; the study uses only the 35 on dataset items (like with like).
+        var recorded = RecordingReader.Read(SharedData.File("workshop/document_summarization_source_model.csv"));
+        Assert.Equal(73, recorded.Count);
+        Assert.Equal(1.66, recorded.Average(r => r.Latency!.Value.TotalSeconds), 2);
+        Assert.Equal(0.000436, (double)recorded.Average(r => r.CostUsd!.Value), 6);
+        Assert.Equal(656, Math.Round(recorded.Average(r => r.InputTokens!.Value)));
+        Assert.Equal(90, Math.Round(recorded.Average(r => r.OutputTokens!.Value)));
         var source = run.Records.Where(r => r.Model == "source").ToList();
-        Assert.Equal(73, source.Count);
-        Assert.Equal(1.66, source.Average(r => r.LatencyMs!.Value) / 1000.0, 2);
-        Assert.Equal(0.000436, (double)source.Average(r => r.CostUsd!.Value), 6);
-        Assert.Equal(656, Math.Round(source.Average(r => r.InputTokens)));
-        Assert.Equal(90, Math.Round(source.Average(r => r.OutputTokens)));
+        Assert.Equal(35, source.Count);
         Assert.All(source, r => Assert.True(r.Replayed));
+        Assert.Contains(run.Notes, n => n.Subject == "source" && n.Message.StartsWith("38 recorded calls of source are on", StringComparison.Ordinal));
         Assert.Equal(50, run.Records.Count(r => r.Model == "cand"));
         Assert.Equal(35, run.Pairing!.Matched);
         Assert.Equal(35, run.Items.Count(i => i.Paired));

@@ -129,9 +129,8 @@ public sealed class ReplayChatClientTests : IDisposable
 
     private static string FirstRecordedPrompt()
     {
-        using var reader = new StreamReader(SharedData.File(Workshop));
-        var records = Assay.Models.Replay.CsvRecords.Read(reader, Workshop).Take(2).ToList();
-        return records[1].Fields[records[0].Fields.IndexOf("prompt")];
+        var table = Assay.Tabular.TabularReader.ReadCsv(SharedData.File(Workshop));
+        return table.Text(table.Rows[0], "prompt")!;
     }
 
     private string Write(string name, string content)

@@ -54,7 +54,8 @@ public sealed class PromptOptimizer(GenerationRunner runner, Func<string, IChatC
         var jobs = new List<GenerationJob>();
         foreach (var (label, template) in proposals)
         {
-            var findings = PromptLinter.Lint(label, new PromptTemplate(template)).Where(f => f.Severity == FindingSeverity.Error).ToList();
+            // A rewrite that repeats the document is rejected too: it pays for the document twice, which a study only warns about in a user's own prompt.
+            var findings = PromptLinter.Lint(label, new PromptTemplate(template)).Where(f => f.Severity == FindingSeverity.Error || f.Code == "duplicated-placeholder").ToList();
             if (findings.Count > 0)
             {
                 variants.Add(new PromptVariant(label, template, null, findings[0].Message));
