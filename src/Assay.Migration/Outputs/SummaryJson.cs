@@ -346,6 +346,7 @@ internal static class SummaryJson
             w.WriteString("item_id", f.ItemId);
             w.WriteNumber("row", f.Row);
             w.WriteNumber("repeat", f.Repeat);
+            w.WriteNumber("judge_repeat", f.JudgeRepeat);
             w.WriteString("problem", f.Problem);
             w.WriteString("answer_excerpt", f.AnswerExcerpt);
             w.WriteEndObject();

@@ -239,6 +239,11 @@ internal static class ChatCompletionWire
         WriteNumber(json, "top_p"u8, options.TopP);
         WriteNumber(json, "frequency_penalty"u8, options.FrequencyPenalty);
         WriteNumber(json, "presence_penalty"u8, options.PresencePenalty);
+        if (options.Seed is { } seed)
+        {
+            json.WriteNumber("seed"u8, seed);
+        }
+
         if (options.MaxOutputTokens is { } max)
         {
             json.WriteNumber("max_completion_tokens"u8, max);
