@@ -77,6 +77,7 @@ internal static class SummaryJson
             Criteria(w, r.Options.Criteria);
             Decision(w, r.Decision, r.Options.Weights);
             JudgeChecks(w, r);
+            OptimizationSummary.Write(w, r.Optimizations);
             w.WriteStartArray("notes");
             foreach (var n in r.Notes)
             {
@@ -372,7 +373,7 @@ internal static class SummaryJson
     }
 
     // Estimates as {value, lower, upper, n}; NaN and missing bounds as null (JSON has no NaN).
-    private static void Est(Utf8JsonWriter w, string name, Estimate? e)
+    internal static void Est(Utf8JsonWriter w, string name, Estimate? e)
     {
         if (e is null)
         {
@@ -388,7 +389,7 @@ internal static class SummaryJson
         w.WriteEndObject();
     }
 
-    private static void Num(Utf8JsonWriter w, string name, double? v)
+    internal static void Num(Utf8JsonWriter w, string name, double? v)
     {
         if (v is { } x && double.IsFinite(x))
         {

@@ -44,6 +44,28 @@ public static class EvaluationJobJsonl
             .ToList();
     }
 
+    /// <summary>
+    /// Writes one job input file per model, <c>DIR/LABEL.jsonl</c> (a label's characters other than
+    /// letters, digits, '.', '-' and '_' become '_'), each a dataset for a "bring your own inference
+    /// responses" job; returns the files and their record counts.
+    /// </summary>
+    public static async Task<IReadOnlyList<(string Path, int Records)>> ExportAsync(string directory, IEnumerable<string> models, IReadOnlyList<GenerationRecord> records, IReadOnlyList<StudyItem> items, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(models);
+        Directory.CreateDirectory(directory);
+        var written = new List<(string, int)>();
+        foreach (var model in models)
+        {
+            var rows = ForModel(model, records, items);
+            var name = string.Concat(model.Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '_'));
+            var path = Path.Combine(directory, name + ".jsonl");
+            await WriteAsync(path, rows, cancellationToken);
+            written.Add((path, rows.Count));
+        }
+
+        return written;
+    }
+
     /// <summary>Writes the dataset file atomically.</summary>
     public static async Task WriteAsync(string path, IEnumerable<EvaluationJobRecord> records, CancellationToken cancellationToken = default)
     {
