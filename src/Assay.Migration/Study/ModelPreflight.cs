@@ -10,6 +10,8 @@ namespace Assay.Migration.Study;
 /// not after it. Chat checks go through the run store like every judge call: a resumed study
 /// that checked them before makes no call. Bedrock's OptimizePrompt is not checked (it has no
 /// cheap call); its failure stops the study when optimization starts, still before generation.
+/// Offline models (<c>local:</c>, <c>extractive:</c>, <c>replay:</c>) are not checked: nothing
+/// can be unreachable, and a missing local file already stops the study with its own exit code.
 /// </summary>
 internal static class ModelPreflight
 {
@@ -24,7 +26,7 @@ internal static class ModelPreflight
         }
 
         chats.AddRange(study.Candidates.Where(c => c.Optimizer is not null and not "bedrock").Select(c => ($"{c.Field}.optimizer", c.Optimizer!)));
-        foreach (var (field, id) in chats.DistinctBy(c => c.ModelId, StringComparer.Ordinal))
+        foreach (var (field, id) in chats.Where(c => !Offline(c.ModelId)).DistinctBy(c => c.ModelId, StringComparer.Ordinal))
         {
             try
             {
@@ -37,7 +39,7 @@ internal static class ModelPreflight
             }
         }
 
-        if (study.EmbeddingModel is { } embedding)
+        if (study.EmbeddingModel is { } embedding && !Offline(embedding))
         {
             try
             {
@@ -49,6 +51,9 @@ internal static class ModelPreflight
             }
         }
     }
+
+    private static bool Offline(string modelId) =>
+        modelId.StartsWith("local:", StringComparison.OrdinalIgnoreCase) || modelId.StartsWith("extractive:", StringComparison.OrdinalIgnoreCase) || modelId.StartsWith("replay:", StringComparison.OrdinalIgnoreCase);
 
     private static AssayException Unavailable(Study study, string field, string modelId, Exception ex) => new(
         $"{study.FilePath}: {field}: model '{modelId}' failed its check call before generation ({ex.Message.Split('\n')[0].Trim()}); check the model id, its credentials and that the service is reachable. No generation call was made.",

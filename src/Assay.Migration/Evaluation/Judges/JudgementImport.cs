@@ -35,14 +35,14 @@ public static class JudgementImport
     {
         var byPrompt = ok.GroupBy(r => r.Prompt, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         var byItem = ok.GroupBy(r => r.ItemId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
-        var documents = items.Values.Where(i => i.Document.Length >= 20).ToList();
+        var documents = items.Values.Where(i => !string.IsNullOrWhiteSpace(i.Document)).OrderByDescending(i => i.Document.Length).ToList();
         var keys = new SortedSet<string>(StringComparer.Ordinal);
         var unmatched = new List<string>();
         foreach (var result in imported)
         {
             var calls = byPrompt.GetValueOrDefault(result.Input.Prompt)
-                ?? documents.Where(i => result.Input.Prompt.Contains(i.Document, StringComparison.Ordinal))
-                    .SelectMany(i => byItem.GetValueOrDefault(i.ItemId) ?? []).ToList();
+                ?? (DocumentIn(result.Input.Prompt, documents) is { } item ? byItem.GetValueOrDefault(item.ItemId) : null)
+                ?? [];
             if (calls.Count == 0)
             {
                 unmatched.Add($"{result.Source}: no call of this study has its prompt or a dataset document in it");
@@ -73,6 +73,13 @@ public static class JudgementImport
         }
 
         return [.. keys];
+    }
+
+    // The longest document the prompt contains ("Report 1" is inside "Report 10"); none when two of that length are.
+    private static StudyItem? DocumentIn(string prompt, List<StudyItem> byLengthDescending)
+    {
+        var found = byLengthDescending.Where(i => prompt.Contains(i.Document, StringComparison.Ordinal)).Take(2).ToList();
+        return found.Count == 0 || (found.Count == 2 && found[1].Document.Length == found[0].Document.Length && found[1].Document != found[0].Document) ? null : found[0];
     }
 
     // "bedrock:amazon.nova-lite-v1:0" is named by itself, by "amazon.nova-lite-v1:0", by an ARN ending in "/amazon.nova-lite-v1:0", or by its label.
