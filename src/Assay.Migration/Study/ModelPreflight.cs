@@ -33,7 +33,7 @@ internal static class ModelPreflight
                 var client = new StoredChatClient(models.CreateChatClient(id), id, answers);
                 await client.GetResponseAsync([new ChatMessage(ChatRole.User, CheckPrompt)], new ChatOptions { Temperature = 0, MaxOutputTokens = 8 }, cancellationToken);
             }
-            catch (Exception ex) when (ex is not OperationCanceledException and not AssayException)
+            catch (Exception ex) when (ex is not OperationCanceledException and not AssayException || ex is AssayException { ExitCode: ExitCodes.ModelUnavailable })
             {
                 throw Unavailable(study, field, id, ex);
             }
@@ -45,7 +45,7 @@ internal static class ModelPreflight
             {
                 await models.CreateEmbeddingGenerator(embedding).GenerateAsync([CheckPrompt], cancellationToken: cancellationToken);
             }
-            catch (Exception ex) when (ex is not OperationCanceledException and not AssayException)
+            catch (Exception ex) when (ex is not OperationCanceledException and not AssayException || ex is AssayException { ExitCode: ExitCodes.ModelUnavailable })
             {
                 throw Unavailable(study, "embeddingModel", embedding, ex);
             }
@@ -56,7 +56,7 @@ internal static class ModelPreflight
         modelId.StartsWith("local:", StringComparison.OrdinalIgnoreCase) || modelId.StartsWith("extractive:", StringComparison.OrdinalIgnoreCase) || modelId.StartsWith("replay:", StringComparison.OrdinalIgnoreCase);
 
     private static AssayException Unavailable(Study study, string field, string modelId, Exception ex) => new(
-        $"{study.FilePath}: {field}: model '{modelId}' failed its check call before generation ({ex.Message.Split('\n')[0].Trim()}); check the model id, its credentials and that the service is reachable. No generation call was made.",
+        $"{study.FilePath}: {field}: model '{modelId}' failed its check call before generation ({ex.Message.Split('\n')[0].Trim().TrimEnd('.')}); check the model id, its credentials and that the service is reachable. No generation call was made.",
         ExitCodes.ModelUnavailable,
         ex);
 }
