@@ -32,9 +32,10 @@ internal static class MigrationCommands
         var restart = new Option<bool>("--restart") { Description = "Discard a stored run of this study and start again." };
         var gate = new Option<bool>("--gate") { Description = "Exit with 3 when no candidate meets the study's criteria (for CI)." };
         var store = new Option<string?>("--store") { Description = "Run store instead of the study's: sqlite, sqlite:PATH or postgres:CONNECTION (${NAME} reads the environment)." };
+        var exportJudgeJob = new Option<DirectoryInfo?>("--export-judge-job") { Description = "Also write each model's responses as a managed evaluation job's input (DIR/MODEL.jsonl: prompt, referenceResponse, category, modelResponses)." };
         var command = new Command("migrate", "Run a model-migration study: pair, check prompts, generate, evaluate, decide, report.")
         {
-            study, output, resume, restart, gate, store,
+            study, output, resume, restart, gate, store, exportJudgeJob,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -44,7 +45,7 @@ internal static class MigrationCommands
                 throw new AssayException("--resume and --restart contradict each other: --resume keeps the stored run, --restart discards it; pass one.");
             }
 
-            return await RunStudyAsync(parse.GetValue(study)!.FullName, parse.GetValue(output)!.FullName, options, parse.GetValue(gate), Console.Out, ct);
+            return await RunStudyAsync(parse.GetValue(study)!.FullName, parse.GetValue(output)!.FullName, options, parse.GetValue(gate), Console.Out, ct, exportJudgeJob: parse.GetValue(exportJudgeJob)?.FullName);
         });
         return command;
     }
@@ -81,7 +82,7 @@ internal static class MigrationCommands
         return command;
     }
 
-    internal static async Task<int> RunStudyAsync(string studyPath, string outDir, StudyRunOptions options, bool gate, TextWriter output, CancellationToken cancellationToken, ResilienceOptions? resilience = null)
+    internal static async Task<int> RunStudyAsync(string studyPath, string outDir, StudyRunOptions options, bool gate, TextWriter output, CancellationToken cancellationToken, ResilienceOptions? resilience = null, string? exportJudgeJob = null)
     {
         var study = StudyLoader.Load(studyPath);
         var leftovers = RefusedRunCleanup.Before(outDir, study.Store);
@@ -113,7 +114,9 @@ internal static class MigrationCommands
 
         output.WriteLine($"generation: {run.Generation.Made} calls made, {run.Generation.Resumed} kept from an earlier run, {run.Generation.Failed} failed; stored in {run.Store}");
 
-        var input = EvaluationInputs.From(run, models, time);
+        await JudgeJobCommand.ExportAsync(run, exportJudgeJob, output, cancellationToken);
+        await using var answers = await Assay.Migration.Store.RunStores.OpenAsync(options.Store ?? study.Store, outDir, cancellationToken);
+        var input = EvaluationInputs.From(run, models, time, answers);
         var results = await StudyEvaluator.EvaluateAsync(input, null, cancellationToken);
         var files = await StudyOutputs.WriteAsync(results, outDir, cancellationToken);
         output.WriteLine($"decision: {results.Decision.Summary}");

@@ -25,6 +25,9 @@ public sealed record EvaluationInput
     /// <summary>Findings from earlier stages (prompt checks, pairing overlap, optimizer choices) shown in the report and summary.json.</summary>
     public IReadOnlyList<StudyNote> Notes { get; init; } = [];
 
+    /// <summary>The prompt optimizations of the generation stage (their own report section and summary.json entry).</summary>
+    public IReadOnlyList<Prompts.Optimization.OptimizationResult> Optimizations { get; init; } = [];
+
     /// <summary>Stamps the results' <see cref="StudyResults.GeneratedAt"/>; injected so tests are deterministic.</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 }

@@ -52,11 +52,12 @@ public static class StudyEvaluator
             metrics.AddRange(JudgeScoreMerger.Merge(run, judges, scores, reasons));
             checks = JudgeCheckCalculator.Compute(run, judges, scores.ToDictionary(kv => kv.Key, kv => (IReadOnlyDictionary<string, double?>)kv.Value, StringComparer.Ordinal), referenceMetrics);
             flags = run.Flags;
+            notes.AddRange(JudgeTrust.Notes(run, checks, judges, options.Criteria));
         }
 
         if (options.ImportedJudgements.Count > 0)
         {
-            metrics.AddRange(ImportedScores(options.ImportedJudgements, ok, scores, notes));
+            metrics.AddRange(JudgementImport.Apply(options.ImportedJudgements, ok, items, scores, notes));
         }
 
         var bootstrap = new Bootstrap(options.BootstrapResamples, options.ConfidenceLevel, options.IntervalMethod);
@@ -116,44 +117,12 @@ public static class StudyEvaluator
             JudgeFlags = flags,
             Decision = decision,
             Notes = notes,
+            Optimizations = input.Optimizations,
             Versions = Versions(options),
         };
     }
 
     internal static bool Succeeded(GenerationRecord r) => r.Error is null && r.Response is not null;
-
-    // Matches each imported record to the call with the same model id (or label), prompt and response.
-    private static List<string> ImportedScores(IReadOnlyList<EvaluationJobResult> imported, List<GenerationRecord> ok, Dictionary<string, Dictionary<string, double?>> scores, List<StudyNote> notes)
-    {
-        var byContent = ok.GroupBy(r => (r.Prompt, r.Response!)).ToDictionary(g => g.Key, g => g.ToList());
-        var keys = new List<string>();
-        var unmatched = 0;
-        foreach (var result in imported)
-        {
-            if (!byContent.TryGetValue((result.Input.Prompt, result.Input.Response), out var calls))
-            {
-                unmatched++;
-                continue;
-            }
-
-            var call = calls.FirstOrDefault(c => c.ModelId == result.Input.ModelIdentifier || c.Model == result.Input.ModelIdentifier) ?? calls[0];
-            foreach (var (metric, value) in result.Scores)
-            {
-                scores[CallKey.Of(call)][metric] = value;
-                if (!keys.Contains(metric))
-                {
-                    keys.Add(metric);
-                }
-            }
-        }
-
-        if (unmatched > 0)
-        {
-            notes.Add(new StudyNote("warning", "managed evaluation", $"{unmatched} of {imported.Count} imported judgements match no call of this study (by prompt and response) and were left out."));
-        }
-
-        return keys.Order(StringComparer.Ordinal).ToList();
-    }
 
     private static ModelDescriptor Validate(EvaluationInput input)
     {

@@ -44,6 +44,9 @@ public sealed record StudyResults
 
     public IReadOnlyList<StudyNote> Notes { get; init; } = [];
 
+    /// <summary>Each optimized candidate's variants, dev scores and chosen prompt.</summary>
+    public IReadOnlyList<Prompts.Optimization.OptimizationResult> Optimizations { get; init; } = [];
+
     /// <summary>Assay and component versions (summary.json's <c>versions</c>).</summary>
     public required IReadOnlyDictionary<string, string> Versions { get; init; }
 }

@@ -29,6 +29,7 @@ internal static class ReportHtml
         Quality(report.AddSection("Quality"), r, ci);
         Differences(report.AddSection("Paired differences from the source"), r, ci);
         TradeOffs(report.AddSection("Trade-offs"), r);
+        OptimizationReport.Add(report, r.Optimizations);
         if (r.JudgeChecks is not null || r.JudgeFlags.Count > 0)
         {
             Judges(report.AddSection("Judge checks"), r);

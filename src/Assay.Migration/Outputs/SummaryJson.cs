@@ -78,6 +78,7 @@ internal static class SummaryJson
             Criteria(w, r.Options.Criteria);
             Decision(w, r.Decision, r.Options.Weights);
             JudgeChecks(w, r);
+            OptimizationSummary.Write(w, r.Optimizations);
             w.WriteStartArray("notes");
             foreach (var n in r.Notes)
             {
@@ -348,6 +349,7 @@ internal static class SummaryJson
             w.WriteString("item_id", f.ItemId);
             w.WriteNumber("row", f.Row);
             w.WriteNumber("repeat", f.Repeat);
+            w.WriteNumber("judge_repeat", f.JudgeRepeat);
             w.WriteString("problem", f.Problem);
             w.WriteString("answer_excerpt", f.AnswerExcerpt);
             w.WriteEndObject();
@@ -373,7 +375,7 @@ internal static class SummaryJson
     }
 
     // Estimates as {value, lower, upper, n}; NaN and missing bounds as null (JSON has no NaN).
-    private static void Est(Utf8JsonWriter w, string name, Estimate? e)
+    internal static void Est(Utf8JsonWriter w, string name, Estimate? e)
     {
         if (e is null)
         {
@@ -389,7 +391,7 @@ internal static class SummaryJson
         w.WriteEndObject();
     }
 
-    private static void Num(Utf8JsonWriter w, string name, double? v)
+    internal static void Num(Utf8JsonWriter w, string name, double? v)
     {
         if (v is { } x && double.IsFinite(x))
         {

@@ -25,6 +25,12 @@ public interface IRunStore : IAsyncDisposable
 
     Task<IReadOnlyList<GenerationRecord>> ReadAsync(string study, CancellationToken cancellationToken);
 
-    /// <summary>Removes every record of the study (a fresh run of a study that was stored before).</summary>
+    /// <summary>A stored judge or optimizer answer, by its call key (model, messages and settings: <see cref="StoredChatClient"/>); null when none is stored.</summary>
+    Task<string?> FindAnswerAsync(string study, string callKey, CancellationToken cancellationToken);
+
+    /// <summary>Keeps a judge or optimizer answer as it arrives (an idempotent upsert on study and call key).</summary>
+    Task SaveAnswerAsync(string study, string callKey, string modelId, string answer, DateTimeOffset completedAt, CancellationToken cancellationToken);
+
+    /// <summary>Removes every record and stored answer of the study (a fresh run of a study that was stored before).</summary>
     Task DeleteAsync(string study, CancellationToken cancellationToken);
 }

@@ -36,6 +36,23 @@ internal sealed record SqlDialect(string Name, string Text, string Integer, stri
         )
         """;
 
+    /// <summary>Judge and optimizer answers, keyed by a hash of model, messages and settings (see StoredChatClient).</summary>
+    public string CreateAnswersTable => $"""
+        CREATE TABLE IF NOT EXISTS assay_answers (
+            study {Text} NOT NULL,
+            call_key {Text} NOT NULL,
+            model_id {Text} NOT NULL,
+            answer {Text} NOT NULL,
+            completed_at {Text} NOT NULL,
+            PRIMARY KEY (study, call_key)
+        )
+        """;
+
+    public const string UpsertAnswer = """
+        INSERT INTO assay_answers (study, call_key, model_id, answer, completed_at) VALUES (@study, @key, @modelId, @answer, @completedAt)
+        ON CONFLICT (study, call_key) DO UPDATE SET model_id = excluded.model_id, answer = excluded.answer, completed_at = excluded.completed_at
+        """;
+
     public const string Upsert = """
         INSERT INTO assay_generations (study, model, item_id, repeat_no, fingerprint, model_id, prompt, response, error,
             latency_ms, ttft_ms, server_latency_ms, input_tokens, output_tokens, tokens_estimated, cost_usd, attempts, cached, replayed, completed_at)

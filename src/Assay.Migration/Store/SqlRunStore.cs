@@ -14,6 +14,23 @@ internal sealed class SqlRunStore(SqlDialect dialect, Func<DbConnection> connect
     {
         await using var connection = await OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(dialect.CreateTable, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(dialect.CreateAnswersTable, cancellationToken: cancellationToken));
+    }
+
+    public async Task<string?> FindAnswerAsync(string study, string callKey, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+            "SELECT answer FROM assay_answers WHERE study = @study AND call_key = @callKey", new { study, callKey }, cancellationToken: cancellationToken));
+    }
+
+    public async Task SaveAnswerAsync(string study, string callKey, string modelId, string answer, DateTimeOffset completedAt, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            SqlDialect.UpsertAnswer,
+            new { study, key = callKey, modelId, answer, completedAt = completedAt.ToString("O", CultureInfo.InvariantCulture) },
+            cancellationToken: cancellationToken));
     }
 
     public async Task<IReadOnlyDictionary<RecordKey, string>> FinishedAsync(string study, CancellationToken cancellationToken)
@@ -116,6 +133,7 @@ internal sealed class SqlRunStore(SqlDialect dialect, Func<DbConnection> connect
     {
         await using var connection = await OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition("DELETE FROM assay_generations WHERE study = @study", new { study }, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition("DELETE FROM assay_answers WHERE study = @study", new { study }, cancellationToken: cancellationToken));
     }
 
     public ValueTask DisposeAsync() => owned?.DisposeAsync() ?? ValueTask.CompletedTask;

@@ -1,15 +1,20 @@
 using Assay.Migration.Evaluation;
 using Assay.Migration.Evaluation.Judges;
+using Assay.Migration.Store;
 using Assay.Models;
+using Microsoft.Extensions.AI;
 
 namespace Assay.Migration.Study;
 
 /// <summary>Hands a finished generation stage to evaluation: the study's settings become evaluation's options, with clients from the model layer.</summary>
 public static class EvaluationInputs
 {
-    public static EvaluationInput From(StudyRun run, IModelFactory models, TimeProvider time)
+    /// <param name="store">The study's run store: judge answers are kept in it and read back on a resume (null = not kept).</param>
+    public static EvaluationInput From(StudyRun run, IModelFactory models, TimeProvider time, IRunStore? store = null)
     {
         var study = run.Study;
+        var answers = store is null ? null : new StoredAnswers(store, study.Name, time);
+        IChatClient Judge(string id) => answers is null ? models.CreateChatClient(id) : new StoredChatClient(models.CreateChatClient(id), id, answers);
         var options = new EvaluationOptions
         {
             Metrics = new MetricOptions
@@ -21,7 +26,7 @@ public static class EvaluationInputs
             },
             Judges = study.Judges is not { } judges ? null : new JudgeOptions
             {
-                Judges = [.. judges.Models.Select(j => new JudgeModel { Name = j.Name, ModelId = j.ModelId, Client = models.CreateChatClient(j.ModelId) })],
+                Judges = [.. judges.Models.Select(j => new JudgeModel { Name = j.Name, ModelId = j.ModelId, Client = Judge(j.ModelId) })],
                 Metrics = judges.Metrics,
                 Pairwise = judges.Pairwise,
                 Repeats = judges.Repeats,
@@ -38,6 +43,7 @@ public static class EvaluationInputs
             ConfidenceLevel = study.Intervals.Level,
             BootstrapResamples = study.Intervals.Resamples,
             PrimaryQualityMetric = study.PrimaryMetric,
+            ImportedJudgements = run.ImportedJudgements,
         };
         var descriptors = new[] { study.Source }.Concat(study.Candidates).Select(m => new ModelDescriptor
         {
@@ -55,7 +61,8 @@ public static class EvaluationInputs
             Records = run.Records,
             Models = descriptors,
             Options = options,
-            Notes = run.Notes,
+            Notes = options.Judges is { } j ? [.. run.Notes, .. JudgeSeeds.Notes(j)] : run.Notes,
+            Optimizations = run.Optimizations,
             Time = time,
         };
     }

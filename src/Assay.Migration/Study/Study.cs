@@ -35,6 +35,9 @@ public sealed record Study
     /// <summary>LLM judges; null when the study uses reference metrics only.</summary>
     public JudgeSettings? Judges { get; init; }
 
+    /// <summary>Managed evaluation job output files (<c>judges.import</c>), full paths.</summary>
+    public IReadOnlyList<string> JudgeImports { get; init; } = [];
+
     public required DecisionCriteria Criteria { get; init; }
 
     public string? PrimaryMetric { get; init; }

@@ -160,6 +160,9 @@ public sealed class JudgesSection
     public int? Concurrency { get; set; }
 
     public bool? FailOnUnparsableAnswer { get; set; }
+
+    /// <summary>Managed evaluation job output files (.jsonl) whose scores become <c>managed.&lt;metric&gt;</c>.</summary>
+    public List<string>? Import { get; set; }
 }
 
 public sealed class JudgeSection

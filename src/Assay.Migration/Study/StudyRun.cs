@@ -30,6 +30,9 @@ public sealed record StudyRun
 
     public required IReadOnlyList<OptimizationResult> Optimizations { get; init; }
 
+    /// <summary>Managed evaluation job results named by <c>judges.import</c>, read before generation.</summary>
+    public IReadOnlyList<Evaluation.Judges.EvaluationJobResult> ImportedJudgements { get; init; } = [];
+
     public required IReadOnlyList<StudyNote> Notes { get; init; }
 
     public required GenerationSummary Generation { get; init; }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Assay.Migration.Datasets;
+using Assay.Migration.Evaluation.Judges;
 using Assay.Migration.Evaluation;
 using Assay.Migration.Generation;
 using Assay.Migration.Pairing;
@@ -79,6 +80,9 @@ public sealed class StudyRunner(
 
         await using var store = await RunStores.OpenAsync(options.Store ?? study.Store, outputDirectory, cancellationToken);
         await PrepareStoreAsync(study, options, store, cancellationToken);
+        var imported = await JudgementImport.ReadAllAsync(study.JudgeImports, cancellationToken);
+        var answers = new StoredAnswers(store, study.Name, time);
+        await ModelPreflight.CheckAsync(study, models, answers, cancellationToken);
         foreach (var (model, calls) in recorded.PerModel.Where(m => m.Records.Count > 0))
         {
             var fingerprint = "replay:" + ItemIds.For(File.ReadAllText(model.RecordingPath!));
@@ -88,7 +92,7 @@ public sealed class StudyRunner(
         var runner = new GenerationRunner(models, store, study.Generation, study.Concurrency, time, _tokens, progress);
         var prompts = new Dictionary<string, PromptTemplate>(StringComparer.Ordinal) { [study.Source.Name] = study.Source.Prompt };
         var optimizations = new List<OptimizationResult>();
-        var optimizer = new PromptOptimizer(runner, models.CreateChatClient, bedrockOptimize);
+        var optimizer = new PromptOptimizer(runner, models.CreateChatClient, bedrockOptimize) { Answers = answers };
         foreach (var candidate in study.Candidates)
         {
             if (candidate.Optimizer is null)
@@ -137,6 +141,7 @@ public sealed class StudyRunner(
             Pairing = pairing,
             Inflation = inflation,
             Optimizations = optimizations,
+            ImportedJudgements = imported,
             Notes = notes,
             Generation = summary,
             Store = store.Description,

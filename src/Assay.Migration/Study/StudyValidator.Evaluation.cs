@@ -54,7 +54,13 @@ internal sealed partial class StudyValidator
             return null;
         }
 
-        if (judges.Models is not { Count: > 0 } models)
+        var models = judges.Models ?? [];
+        if (models.Count == 0 && judges.Import is { Count: > 0 })
+        {
+            return null; // imported judgements only: no judge is called
+        }
+
+        if (models.Count == 0)
         {
             throw Error("judges.models", "is missing; list one or two judges, e.g. '- { name: nova-pro, model: bedrock:amazon.nova-pro-v1:0 }'");
         }
@@ -86,6 +92,22 @@ internal sealed partial class StudyValidator
         return new JudgeSettings(named, metrics, judges.Pairwise ?? false, judges.Repeats ?? 1, judges.MaxItems, judges.Concurrency ?? 4, judges.FailOnUnparsableAnswer ?? false);
     }
 
+    private List<string> ReadJudgeImports()
+    {
+        var written = file.Judges?.Import ?? [];
+        var paths = new List<string>();
+        for (var i = 0; i < written.Count; i++)
+        {
+            var field = $"judges.import[{i}]";
+            var path = ResolveFile(Require(written[i], field, "the evaluation job's output file, e.g. 'job-output.jsonl'"), field);
+            Check(File.Exists(path), field, $"'{written[i]}' does not exist (looked at {path}); paths are relative to the study file's folder");
+            Check(new FileInfo(path).Length <= EvaluationJobJsonl.MaxFileBytes, field, $"'{written[i]}' is larger than {EvaluationJobJsonl.MaxFileBytes / (1024 * 1024)} MiB; split the job's output");
+            paths.Add(path);
+        }
+
+        return paths;
+    }
+
     private (DecisionCriteria Criteria, string? Primary) ReadCriteria(ReferenceMetricSelection metrics, JudgeSettings? judges)
     {
         var section = file.Criteria ?? new CriteriaSection();
@@ -115,7 +137,7 @@ internal sealed partial class StudyValidator
         for (var i = 0; i < written.Count; i++)
         {
             var metric = Require(written[i].Metric, $"criteria.quality[{i}].metric", "a metric key such as rougeL or judge.correctness");
-            Check(computed.Contains(metric), $"criteria.quality[{i}].metric", $"'{metric}' is not computed by this study (computed: {string.Join(", ", computed.Order(StringComparer.Ordinal))}); add it under metrics or judges.metrics");
+            Check(computed.Contains(metric) || (metric.StartsWith("managed.", StringComparison.Ordinal) && file.Judges?.Import is { Count: > 0 }), $"criteria.quality[{i}].metric", $"'{metric}' is not computed by this study (computed: {string.Join(", ", computed.Order(StringComparer.Ordinal))}); add it under metrics or judges.metrics");
             var margin = written[i].Margin ?? 0.02;
             Check(margin is >= 0 and < 1, $"criteria.quality[{i}].margin", $"is {margin}; use the largest acceptable loss on the metric's 0..1 scale, e.g. 0.05");
             quality.Add(new QualityCriterion(metric, margin));

@@ -81,6 +81,7 @@ internal sealed partial class StudyValidator(StudyFile file, string filePath, Ya
             Metrics = metrics,
             EmbeddingModel = embedding,
             Judges = judges,
+            JudgeImports = ReadJudgeImports(),
             Criteria = criteria,
             PrimaryMetric = primary,
             Weights = weights,

@@ -88,6 +88,7 @@ public class StudyRunnerTests
         var proposals = new Queue<string>(["Summary wanted.\n{context}\n{context}", "TLDR (keep it short):\n{context}", "Report:\n{context}\nEnd."]);
         models.Answer = (model, prompt) => model switch
         {
+            "fake:optimizer" when prompt == ModelPreflight.CheckPrompt => "OK",
             "fake:optimizer" => proposals.Dequeue(),
 
             // The candidate "model" answers well only to the TLDR prompt: it returns the first sentence, otherwise noise.
@@ -103,6 +104,39 @@ public class StudyRunnerTests
         Assert.All(run.Items, i => Assert.Equal("test", i.Split));
         Assert.All(run.Records.Where(r => r.Model == "cand"), r => Assert.StartsWith("TLDR", r.Prompt, StringComparison.Ordinal));
         Assert.DoesNotContain(run.Records, r => r.Model.Contains("~dev", StringComparison.Ordinal));
+        Assert.Equal((3, 0), (result.OptimizerCallsMade, result.OptimizerCallsKept));
+        Assert.Equal("cand~dev2", result.Winner);
+        Assert.All(result.Variants.Where(v => v.Rejected is null), v => Assert.True(v.DevInterval is { HasInterval: true }));
+    }
+
+    [Fact]
+    public async Task RunAsync_OptimizedStudyResumed_NoOptimizerCallAndTheSamePromptChosen()
+    {
+        using var files = new StudyFiles();
+        files.WriteDataset(20);
+        var yaml = LiveStudy.Replace("    prompt: \"Briefly:\\n{context}\"", "    optimize: source\n    optimizer: fake:optimizer\n    rewrites: 2", StringComparison.Ordinal) + "\ndevShare: 0.25\n";
+        var study = StudyLoader.Parse(yaml, Path.Combine(files.Folder, "study.yaml"));
+        var models = Priced();
+        var optimizerCalls = 0;
+
+        // Each optimizer call proposes a new template, as a sampled rewrite does: a repeated call would propose something else.
+        models.Answer = (model, prompt) => model switch
+        {
+            "fake:optimizer" => $"Variant {Interlocked.Increment(ref optimizerCalls)} (short):\n{{context}}",
+            _ when prompt.StartsWith("Variant 2", StringComparison.Ordinal) => prompt.Split('\n')[1].Split('.')[0] + " tripped; breaker reset.",
+            _ => "unrelated words here",
+        };
+        var first = Assert.Single((await CreateSut(models).RunAsync(study, files.Out, new StudyRunOptions())).Optimizations);
+        var callsBefore = optimizerCalls;
+
+        var resumed = Assert.Single((await CreateSut(models).RunAsync(study, files.Out, new StudyRunOptions(Resume: true))).Optimizations);
+
+        Assert.Equal(3, callsBefore); // the check call and two rewrites
+        Assert.Equal(callsBefore, optimizerCalls);
+        Assert.Equal(first.Chosen.Text, resumed.Chosen.Text);
+        Assert.Equal("Variant 2 (short):\n{context}", resumed.Chosen.Text);
+        Assert.Equal((0, 2), (resumed.OptimizerCallsMade, resumed.OptimizerCallsKept));
+        Assert.Equal(0, resumed.DevCalls!.Made);
     }
 
     private const string LiveStudy = """

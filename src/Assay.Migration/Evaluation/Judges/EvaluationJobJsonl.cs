@@ -9,7 +9,11 @@ namespace Assay.Migration.Evaluation.Judges;
 public sealed record EvaluationJobRecord(string Prompt, string Category, string? ReferenceResponse, string Response, string ModelIdentifier);
 
 /// <summary>One record of a managed evaluation job's output: the input record and the score of each metric (0..1; null when the service gave none).</summary>
-public sealed record EvaluationJobResult(EvaluationJobRecord Input, IReadOnlyDictionary<string, double?> Scores);
+public sealed record EvaluationJobResult(EvaluationJobRecord Input, IReadOnlyDictionary<string, double?> Scores)
+{
+    /// <summary>Where the record was read, <c>FILE line N</c>, for notes about records that match no call.</summary>
+    public string Source { get; init; } = "";
+}
 
 /// <summary>
 /// Export of a study's responses as a managed evaluation job's dataset, one JSON object per line:
@@ -21,6 +25,11 @@ public sealed record EvaluationJobResult(EvaluationJobRecord Input, IReadOnlyDic
 /// </summary>
 public static class EvaluationJobJsonl
 {
+    /// <summary>The largest job output file read (256 MiB), and the most records in one.</summary>
+    public const long MaxFileBytes = 256L * 1024 * 1024;
+
+    public const int MaxRecords = 1_000_000;
+
     /// <summary>The records for one model: its successful calls (first repeat per item), with the item's reference.</summary>
     public static IReadOnlyList<EvaluationJobRecord> ForModel(string model, IReadOnlyList<GenerationRecord> records, IReadOnlyList<StudyItem> items, string category = "Summarization")
     {
@@ -33,6 +42,28 @@ public static class EvaluationJobJsonl
             .OrderBy(r => r.ItemId, StringComparer.Ordinal)
             .Select(r => new EvaluationJobRecord(r.Prompt, category, refs.GetValueOrDefault(r.ItemId), r.Response!, r.ModelId))
             .ToList();
+    }
+
+    /// <summary>
+    /// Writes one job input file per model, <c>DIR/LABEL.jsonl</c> (a label's characters other than
+    /// letters, digits, '.', '-' and '_' become '_'), each a dataset for a "bring your own inference
+    /// responses" job; returns the files and their record counts.
+    /// </summary>
+    public static async Task<IReadOnlyList<(string Path, int Records)>> ExportAsync(string directory, IEnumerable<string> models, IReadOnlyList<GenerationRecord> records, IReadOnlyList<StudyItem> items, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(models);
+        Directory.CreateDirectory(directory);
+        var written = new List<(string, int)>();
+        foreach (var model in models)
+        {
+            var rows = ForModel(model, records, items);
+            var name = string.Concat(model.Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '_'));
+            var path = Path.Combine(directory, name + ".jsonl");
+            await WriteAsync(path, rows, cancellationToken);
+            written.Add((path, rows.Count));
+        }
+
+        return written;
     }
 
     /// <summary>Writes the dataset file atomically.</summary>
@@ -63,7 +94,17 @@ public static class EvaluationJobJsonl
             throw new AssayException($"{path}: file not found; give the evaluation job's output .jsonl file.");
         }
 
+        if (new FileInfo(path).Length > MaxFileBytes)
+        {
+            throw new AssayException($"{path}: larger than {MaxFileBytes / (1024 * 1024)} MiB; split the evaluation job's output into smaller files.");
+        }
+
         var lines = await File.ReadAllLinesAsync(path, cancellationToken);
+        if (lines.Length > MaxRecords)
+        {
+            throw new AssayException($"{path}: {lines.Length} lines, more than the {MaxRecords} records read from one file; split it.");
+        }
+
         var results = new List<EvaluationJobResult>();
         for (var i = 0; i < lines.Length; i++)
         {
@@ -74,7 +115,7 @@ public static class EvaluationJobJsonl
 
             try
             {
-                results.Add(ParseResult(lines[i]));
+                results.Add(ParseResult(lines[i]) with { Source = $"{path} line {i + 1}" });
             }
             catch (Exception ex) when (ex is JsonException or FormatException or InvalidOperationException)
             {
@@ -103,7 +144,13 @@ public static class EvaluationJobJsonl
         {
             var name = s?["metricName"]?.GetValue<string>() ?? throw new FormatException("a score without metricName");
             var result = s["result"];
-            scores[MetricKey(name)] = result is JsonValue v && v.TryGetValue<double>(out var d) ? d : null;
+            double? value = result is JsonValue v && v.TryGetValue<double>(out var d) ? d : null;
+            if (value is < 0 or > 1 || value is { } x && !double.IsFinite(x))
+            {
+                throw new FormatException($"score {name} is {value}, not a result from 0 to 1");
+            }
+
+            scores[MetricKey(name)] = value;
         }
 
         return new EvaluationJobResult(record, scores);

@@ -81,7 +81,7 @@ internal static class JudgeCheckCalculator
 
         return new JudgeChecks
         {
-            PositionBias = PositionBiases(run),
+            PositionBias = PositionBiases(run, primary),
             VerbosityBias = verbosity,
             RepeatVariance = variance,
             Agreement = agreement,
@@ -89,8 +89,9 @@ internal static class JudgeCheckCalculator
         };
     }
 
-    private static List<PositionBias> PositionBiases(JudgeRun run) =>
-        run.Pairs.GroupBy(p => MetricNames.Pairwise(p.Metric) + (p.Judge == run.Pairs[0].Judge ? "" : "@" + p.Judge))
+    // Keyed by the primary judge (the study's first), never by whichever verdict sorts first.
+    private static List<PositionBias> PositionBiases(JudgeRun run, string primary) =>
+        run.Pairs.GroupBy(p => MetricNames.Pairwise(p.Metric) + (p.Judge == primary ? "" : "@" + p.Judge))
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g =>
             {

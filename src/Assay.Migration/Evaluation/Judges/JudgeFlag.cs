@@ -15,7 +15,11 @@ public sealed record JudgeFlag
     /// <summary>The item's 1-based dataset row.</summary>
     public int Row { get; init; }
 
+    /// <summary>The repeat of the judged call (the study's <c>repeats</c>).</summary>
     public int Repeat { get; init; }
+
+    /// <summary>The judge's own repeat (<c>judges.repeats</c>): with two or more, each is its own answer and its own flag.</summary>
+    public int JudgeRepeat { get; init; }
 
     /// <summary>What was wrong, e.g. "no JSON object with a numeric 'score' in the answer".</summary>
     public required string Problem { get; init; }
@@ -24,5 +28,5 @@ public sealed record JudgeFlag
     public required string AnswerExcerpt { get; init; }
 
     public override string ToString() =>
-        $"judge {Judge}, metric {Metric}, model {Model}, item {ItemId} (dataset row {Row}), repeat {Repeat}: {Problem}; answer began \"{AnswerExcerpt}\"";
+        $"judge {Judge}, metric {Metric}, model {Model}, item {ItemId} (dataset row {Row}), repeat {Repeat}, judge repeat {JudgeRepeat}: {Problem}; answer began \"{AnswerExcerpt}\"";
 }

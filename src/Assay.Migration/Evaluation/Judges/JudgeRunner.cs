@@ -27,20 +27,48 @@ internal sealed class JudgeRunner(JudgeOptions options, IProgress<EvaluationProg
 {
     private int done;
 
+    /// <summary>A judge whose first this-many calls all fail stops the study (exit 4), as a generation model does.</summary>
+    internal const int FailFastAfter = 10;
+
     public async Task<JudgeRun> RunAsync(IReadOnlyList<JudgeTarget> targets, IReadOnlyList<JudgePair> pairs, CancellationToken cancellationToken)
     {
         var points = new List<PointVerdict>();
         var pairVerdicts = new List<PairVerdict>();
         var flags = new List<JudgeFlag>();
         var gate = new object();
-        var work = new List<Func<Task>>();
-        var attempted = new Dictionary<string, int>(StringComparer.Ordinal);
-        var failedCalls = new Dictionary<string, int>(StringComparer.Ordinal);
+        var work = new List<Func<CancellationToken, Task>>();
+        var health = options.Judges.ToDictionary(j => j.Name, _ => new JudgeHealth(), StringComparer.Ordinal);
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        AssayException? stop = null;
+
+        // Under the lock: a flag, and the two reasons to stop at once instead of after every call.
+        void Flagged(JudgeModel judge, JudgeFlag flag, bool callFailed)
+        {
+            flags.Add(flag);
+            var h = health[judge.Name];
+            h.Failed += callFailed ? 1 : 0;
+            if (stop is not null)
+            {
+                return;
+            }
+
+            if (callFailed && h.Failed >= FailFastAfter && h.Succeeded == 0)
+            {
+                stop = new AssayException($"judge '{judge.Name}' ({judge.ModelId}) failed its first {FailFastAfter} calls (last: {flag.Problem}); check the judge's model id, its credentials and that the service is reachable, then run again with --resume (answers already received are kept).", ExitCodes.ModelUnavailable);
+            }
+            else if (!callFailed && options.FailOnUnparsableAnswer)
+            {
+                stop = new AssayException($"A judge answer is not a score: {flag}. The study stopped at this first one; the answers received so far are kept in the run store (set judges.failOnUnparsableAnswer: false to flag such answers and go on).");
+            }
+
+            if (stop is not null)
+            {
+                stopping.Cancel();
+            }
+        }
 
         foreach (var judge in options.Judges)
         {
-            attempted[judge.Name] = 0;
-            failedCalls[judge.Name] = 0;
             foreach (var metric in options.Metrics)
             {
                 var rubric = JudgeRubrics.For(metric);
@@ -49,22 +77,21 @@ internal sealed class JudgeRunner(JudgeOptions options, IProgress<EvaluationProg
                     for (var rep = 0; rep < Math.Max(1, options.Repeats); rep++)
                     {
                         var judgeRepeat = rep;
-                        work.Add(async () =>
+                        work.Add(async ct =>
                         {
                             var prompt = JudgePrompts.Pointwise(rubric, t.Record.Prompt, t.Reference, t.Record.Response!);
-                            var answer = await AskAsync(judge, prompt, judgeRepeat, cancellationToken);
+                            var answer = await AskAsync(judge, prompt, judgeRepeat, ct);
                             lock (gate)
                             {
-                                attempted[judge.Name]++;
                                 try
                                 {
                                     var s = JudgeAnswer.ParseScore(answer.Text ?? throw new JudgeAnswerException(answer.Error!), rubric.Scale);
+                                    health[judge.Name].Succeeded++;
                                     points.Add(new PointVerdict(judge.Name, metric, t.Record, judgeRepeat, s.Score, s.Reasons));
                                 }
                                 catch (JudgeAnswerException ex)
                                 {
-                                    failedCalls[judge.Name] += answer.Text is null ? 1 : 0;
-                                    flags.Add(Flag(judge, MetricNames.Judge(metric), t.Record.Model, t.Record.ItemId, t.Row, t.Record.Repeat, ex.Message, answer.Text));
+                                    Flagged(judge, Flag(judge, MetricNames.Judge(metric), t.Record.Model, t.Record.ItemId, t.Row, t.Record.Repeat, judgeRepeat, ex.Message, answer.Text), answer.Text is null);
                                 }
                             }
                         });
@@ -80,25 +107,24 @@ internal sealed class JudgeRunner(JudgeOptions options, IProgress<EvaluationProg
                 {
                     foreach (var candidateFirst in new[] { true, false })
                     {
-                        work.Add(async () =>
+                        work.Add(async ct =>
                         {
                             var (a, b) = candidateFirst ? (p.Candidate, p.Source) : (p.Source, p.Candidate);
                             var prompt = JudgePrompts.Pairwise(rubric, p.Source.Prompt, p.Reference, a.Response!, b.Response!);
-                            var answer = await AskAsync(judge, prompt, 0, cancellationToken);
+                            var answer = await AskAsync(judge, prompt, 0, ct);
                             lock (gate)
                             {
-                                attempted[judge.Name]++;
                                 try
                                 {
                                     var c = JudgeAnswer.ParseChoice(answer.Text ?? throw new JudgeAnswerException(answer.Error!));
+                                    health[judge.Name].Succeeded++;
                                     var choseFirst = c.Winner == 'A';
                                     var outcome = c.Winner is null ? 0.5 : (choseFirst == candidateFirst ? 1.0 : 0.0);
                                     pairVerdicts.Add(new PairVerdict(judge.Name, metric, p.Candidate.Model, p.Candidate.ItemId, CallKey.Of(p.Candidate), candidateFirst, choseFirst, c.Winner is null, outcome, c.Reasons));
                                 }
                                 catch (JudgeAnswerException ex)
                                 {
-                                    failedCalls[judge.Name] += answer.Text is null ? 1 : 0;
-                                    flags.Add(Flag(judge, MetricNames.Pairwise(metric), p.Candidate.Model, p.Candidate.ItemId, p.Row, p.Candidate.Repeat, ex.Message, answer.Text));
+                                    Flagged(judge, Flag(judge, MetricNames.Pairwise(metric), p.Candidate.Model, p.Candidate.ItemId, p.Row, p.Candidate.Repeat, 0, ex.Message, answer.Text), answer.Text is null);
                                 }
                             }
                         });
@@ -109,33 +135,39 @@ internal sealed class JudgeRunner(JudgeOptions options, IProgress<EvaluationProg
 
         var total = work.Count;
         using var slots = new SemaphoreSlim(Math.Max(1, options.Concurrency));
-        await Task.WhenAll(work.Select(async w =>
+        try
         {
-            await slots.WaitAsync(cancellationToken);
-            try
+            await Task.WhenAll(work.Select(async w =>
             {
-                await w();
-            }
-            finally
-            {
-                slots.Release();
-                progress?.Report(new EvaluationProgress("judges", Interlocked.Increment(ref done), total));
-            }
-        }));
+                await slots.WaitAsync(stopping.Token);
+                try
+                {
+                    await w(stopping.Token);
+                }
+                finally
+                {
+                    slots.Release();
+                    progress?.Report(new EvaluationProgress("judges", Interlocked.Increment(ref done), total));
+                }
+            }));
+        }
+        catch (OperationCanceledException) when (stop is not null && !cancellationToken.IsCancellationRequested)
+        {
+            // Stopped on purpose: the reason below, not the cancellation.
+        }
+
+        if (stop is not null)
+        {
+            throw stop;
+        }
 
         foreach (var judge in options.Judges)
         {
-            if (attempted[judge.Name] > 0 && failedCalls[judge.Name] == attempted[judge.Name])
+            if (health[judge.Name] is { Succeeded: 0, Failed: > 0 })
             {
                 var first = flags.First(f => f.Judge == judge.Name);
                 throw new AssayException($"Every call to judge '{judge.Name}' ({judge.ModelId}) failed; the first: {first.Problem}. Check the judge's model id and credentials.", ExitCodes.ModelUnavailable);
             }
-        }
-
-        if (options.FailOnUnparsableAnswer && flags.Count > 0)
-        {
-            var f = flags.OrderBy(x => x.Row).ThenBy(x => x.Model, StringComparer.Ordinal).First();
-            throw new AssayException($"A judge answer is not a score: {f}. ({flags.Count} such answers; set judges.failOnUnparsableAnswer: false to flag them and go on.)");
         }
 
         // Deterministic order whatever the completion order was.
@@ -167,7 +199,7 @@ internal sealed class JudgeRunner(JudgeOptions options, IProgress<EvaluationProg
         }
     }
 
-    private static JudgeFlag Flag(JudgeModel judge, string metric, string model, string itemId, int row, int repeat, string problem, string? answer) => new()
+    private static JudgeFlag Flag(JudgeModel judge, string metric, string model, string itemId, int row, int repeat, int judgeRepeat, string problem, string? answer) => new()
     {
         Judge = judge.Name,
         Metric = metric,
@@ -175,7 +207,16 @@ internal sealed class JudgeRunner(JudgeOptions options, IProgress<EvaluationProg
         ItemId = itemId,
         Row = row,
         Repeat = repeat,
+        JudgeRepeat = judgeRepeat,
         Problem = problem,
         AnswerExcerpt = answer is null ? "" : answer.Length <= 200 ? answer : answer[..200],
     };
+
+    // Counted under the runner's lock.
+    private sealed class JudgeHealth
+    {
+        public int Succeeded { get; set; }
+
+        public int Failed { get; set; }
+    }
 }
