@@ -65,8 +65,13 @@ public sealed class StudyRunner(
         if (study.Source.IsReplay)
         {
             var recording = study.Source.RecordingPath!;
-            var paired = SourcePairing.Pair(dataset, recording, RecordingReader.Read(recording), study.Source.Prompt, study.Source.Name, study.Source.ModelId);
+            var paired = SourcePairing.Pair(dataset, recording, RecordingReader.Read(recording), study.Source.Prompt, study.Source.Name, study.Source.ModelId, study.Source.PricePer1k);
             pairing = paired.Report;
+            if (paired.PricedFromStudy > 0)
+            {
+                notes.Add(new StudyNote("info", "source.price", $"{paired.PricedFromStudy} recorded source calls had a cost of 0 or none; they are priced with source.price (${study.Source.PricePer1k!.Value.Input.ToString(System.Globalization.CultureInfo.InvariantCulture)} in / ${study.Source.PricePer1k!.Value.Output.ToString(System.Globalization.CultureInfo.InvariantCulture)} out per 1,000 tokens)."));
+            }
+
             log?.Invoke(pairing.Describe());
             if (pairing.Matched == 0)
             {
