@@ -62,7 +62,7 @@ public static class ReportFormat
             return Number(us, Math.Abs(us) >= 10 ? 0 : 1) + " µs";
         }
 
-        return Number(ms, abs >= 10 ? 0 : 1) + " ms";
+        return (abs >= 1000 ? ms.ToString("N0", CultureInfo.InvariantCulture) : Number(ms, abs >= 10 ? 0 : 1)) + " ms";
     }
 
     /// <summary>A count with thousands separators: "466,285".</summary>

@@ -18,7 +18,7 @@ internal static class Notes
     }
 
     /// <summary>The sentence an empty chart shows when its caller gave no reason.</summary>
-    public const string NoFiniteValues = "No data: there is no finite value to draw.";
+    public const string NoFiniteValues = "There is no finite value to draw.";
 
     /// <summary>
     /// Draws the title and a centred "No data" panel with one sentence saying why (wrapped to
@@ -32,6 +32,7 @@ internal static class Notes
         var sentence = string.IsNullOrWhiteSpace(reason) ? NoFiniteValues : reason;
         var lines = Wrap(sentence, Math.Max(20, (int)(frame.Width / (Theme.LabelSize * 0.56))));
         var y = ((frame.Top + frame.Bottom) / 2) - ((lines.Count - 1) * Theme.LabelSize * 0.7);
+        canvas.Add(SvgCanvas.Text((frame.Left + frame.Right) / 2, y - (Theme.TitleSize * 1.6), "No data", Theme.TitleSize, "middle", Theme.MutedText));
         foreach (var line in lines)
         {
             var text = SvgCanvas.Text((frame.Left + frame.Right) / 2, y, line, Theme.LabelSize + 1, "middle", Theme.MutedText);
@@ -40,7 +41,7 @@ internal static class Notes
             y += Theme.LabelSize * 1.4;
         }
 
-        return sentence;
+        return "No data: " + sentence;
     }
 
     private static List<string> Wrap(string text, int width)

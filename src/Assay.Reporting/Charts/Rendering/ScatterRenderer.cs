@@ -58,7 +58,7 @@ internal sealed class ScatterRenderer(ScatterChart chart)
         if (all.Count == 0)
         {
             var reason = chart.NoDataReason ?? (nonPositiveX + nonPositiveY > 0
-                ? "No data: every value is zero or negative, which a log axis cannot show."
+                ? "Every value is zero or negative, which a log axis cannot show."
                 : null);
             canvas.Describe(chart.Description ?? Notes.NoData(canvas, chart.Title, notes, reason));
             return canvas.Root;
