@@ -2,7 +2,7 @@ using Assay.Migration.Evaluation;
 using Assay.Migration.Outputs;
 using Assay.Migration.Runs;
 using Assay.Migration.Tests.Evaluation;
-using Assay.Migration.Tests.TestData;
+using Assay.Migration.Tests.Evaluation.TestDoubles;
 
 namespace Assay.Migration.Tests.Outputs;
 
