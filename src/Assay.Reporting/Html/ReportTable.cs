@@ -62,7 +62,7 @@ public sealed partial class ReportTable
 
     internal void WriteTo(StringBuilder html, int number)
     {
-        html.Append(_headers.Length > 4 ? "<div class=\"table-wrap wide\"><table>" : "<div class=\"table-wrap\"><table>");
+        html.Append(_headers.Length >= 3 ? "<div class=\"table-wrap wide\"><table>" : "<div class=\"table-wrap\"><table>");
         html.Append("<caption><span class=\"label\">Table ").Append(number).Append(".</span>");
         if (!string.IsNullOrWhiteSpace(Caption))
         {

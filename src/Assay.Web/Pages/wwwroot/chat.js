@@ -23,8 +23,11 @@
     $("chat-retry").hidden = text == null;
   }
 
+  let known = new Set(); // this key's conversation ids, from the server's list
+
   async function listConversations() {
     const data = await Assay.json("/v1/chats/");
+    known = new Set(data.conversations.map((c) => c.id));
     const select = $("chat-list");
     const current = $("chat-id").value;
     select.replaceChildren(Assay.el("option", { value: "" }, data.conversations.length ? "(choose one of your conversations)" : "(no conversations yet)"));
@@ -41,9 +44,10 @@
     shown = id;
     const token = ++loads;
     if (!id) { return; }
+    // Only conversations the server listed have a history; any other id starts a new one.
+    if (!known.has(id)) { $("chat-status").textContent = "New conversation " + id + ": nothing said yet."; return; }
     sessionStorage.setItem(lastId, id);
     const response = await Assay.api("/v1/chats/" + encodeURIComponent(id) + "/messages");
-    if (response.status === 404) { $("chat-status").textContent = "New conversation " + id + ": nothing said yet."; return; }
     if (!response.ok) { showError(await Assay.problem(response), null); return; }
     const data = await response.json();
     if (token !== loads) { return; } // the user moved on (or sent) while it loaded
@@ -87,7 +91,8 @@
       const body = { message: text, stream: true };
       if ($("chat-memory").value) { body.memory = $("chat-memory").value; }
       const response = await Assay.api("/v1/chats/" + encodeURIComponent(id) + "/messages", {
-        method: "POST", headers: { "Content-Type": "application/json", "Accept": "text/event-stream" }, body: JSON.stringify(body),
+        method: "POST", // problem+json too: without it the server has no format to explain an error in and sends an empty 400.
+        headers: { "Content-Type": "application/json", "Accept": "text/event-stream, application/problem+json" }, body: JSON.stringify(body),
       });
       if (!response.ok) { throw new Error(await Assay.problem(response)); }
       await Assay.events(response, (name, payload) => {
