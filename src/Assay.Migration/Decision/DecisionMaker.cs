@@ -156,9 +156,10 @@ internal static class DecisionMaker
         _ => "client",
     };
 
+    // Sub-millisecond figures in µs: "0 ms [0, 0]" would hide the differences.
     private static string Ms(Estimate e) => e.HasInterval
-        ? string.Format(Inv, "{0:N0} ms [{1:N0}, {2:N0}]", e.Value, e.Lower, e.Upper)
-        : string.Format(Inv, "{0:N0} ms", e.Value);
+        ? $"{Assay.Reporting.Html.ReportFormat.Milliseconds(e.Value)} [{Assay.Reporting.Html.ReportFormat.Milliseconds(e.Lower!.Value)}, {Assay.Reporting.Html.ReportFormat.Milliseconds(e.Upper!.Value)}]"
+        : Assay.Reporting.Html.ReportFormat.Milliseconds(e.Value);
 
     private static ModelStatistics? Choose(List<ModelStatistics> passing, RecommendationRule rule, IReadOnlyList<WeightedScore> weighted, string? metric) => rule switch
     {

@@ -1,4 +1,3 @@
-using System.Reflection;
 using Assay.Migration.Decision;
 using Assay.Migration.Evaluation.Judges;
 using Assay.Migration.Runs;
@@ -102,6 +101,7 @@ public static class StudyEvaluator
             Options = options,
             Metrics = metrics,
             PrimaryQualityMetric = primary,
+            Items = input.Items,
             Calls = records.Select(r => new CallScores
             {
                 Record = r,
@@ -259,10 +259,9 @@ public static class StudyEvaluator
 
     private static Dictionary<string, string> Versions(EvaluationOptions options)
     {
-        var assembly = typeof(StudyEvaluator).Assembly;
         var v = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            ["assay"] = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? assembly.GetName().Version?.ToString() ?? "unknown",
+            ["assay"] = AssayVersion.Current,
             ["dotnet"] = Environment.Version.ToString(),
             ["summary_schema"] = Outputs.SummaryJson.SchemaVersion,
         };

@@ -21,6 +21,9 @@ public sealed record StudyResults
     /// <summary>The metric used for the Pareto front and the weighted score; null when no metric was computed.</summary>
     public string? PrimaryQualityMetric { get; init; }
 
+    /// <summary>The study's items (document and reference), for the per-item review; empty when not known.</summary>
+    public IReadOnlyList<Runs.StudyItem> Items { get; init; } = [];
+
     /// <summary>One row per stored call (results.csv).</summary>
     public required IReadOnlyList<CallScores> Calls { get; init; }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Assay.Migration.Statistics;
+using Assay.Reporting.Html;
 
 namespace Assay.Migration.Outputs;
 
@@ -8,11 +9,15 @@ internal static class Figures
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
+    // Sub-millisecond times in µs, small ones to 2 significant digits: "0 ms" would hide the differences.
     public static string Ms(Estimate? e) => e is null || double.IsNaN(e.Value) ? "-" : e.HasInterval
-        ? string.Format(Inv, "{0:N0} ms [{1:N0}, {2:N0}]", e.Value, e.Lower, e.Upper)
-        : string.Format(Inv, "{0:N0} ms", e.Value);
+        ? ReportFormat.Milliseconds(e.Value) + " [" + ReportFormat.Milliseconds(e.Lower!.Value) + ", " + ReportFormat.Milliseconds(e.Upper!.Value) + "]"
+        : ReportFormat.Milliseconds(e.Value);
 
-    public static string Usd(Estimate? e, string format = "0.000000") => e is null || double.IsNaN(e.Value) ? "-" : e.HasInterval
+    // Zero cost is "free (offline)" and a missing price "price unknown", never "$0.000000" or "-".
+    public static string Usd(Estimate? e, string format = "0.000000") => e is null || double.IsNaN(e.Value) ? "price unknown"
+        : e.Value == 0 && (e.Upper ?? 0) == 0 ? "free (offline)"
+        : e.HasInterval
         ? "$" + e.Value.ToString(format, Inv) + " [" + e.Lower!.Value.ToString(format, Inv) + ", " + e.Upper!.Value.ToString(format, Inv) + "]"
         : "$" + e.Value.ToString(format, Inv);
 

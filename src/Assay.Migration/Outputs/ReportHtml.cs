@@ -30,6 +30,7 @@ internal static class ReportHtml
         Differences(report.AddSection("Paired differences from the source"), r, ci);
         TradeOffs(report.AddSection("Trade-offs"), r);
         OptimizationReport.Add(report, r.Optimizations);
+        ItemReviewHtml.AddTo(report, r);
         if (r.JudgeChecks is not null || r.JudgeFlags.Count > 0)
         {
             Judges(report.AddSection("Judge checks"), r);
@@ -76,6 +77,7 @@ internal static class ReportHtml
             }
 
             s.AddTable(ws);
+            s.AddParagraph(DecisionStory.WeightedOrder(r));
         }
     }
 
@@ -112,7 +114,7 @@ internal static class ReportHtml
     {
         var source = r.Models.Single(m => m.IsSource).Label;
         var calls = r.Calls.Select(c => c.Record)
-            .Where(c => c.Model == source && StudyEvaluator.Succeeded(c) && !c.Cached && c.LatencyMs.HasValue && c.CostUsd.HasValue)
+            .Where(c => c.Model == source && StudyEvaluator.Succeeded(c) && !c.Cached && c.LatencyMs.HasValue)
             .ToList();
         var stats = r.Statistics.Single(m => m.IsSource);
         s.AddParagraph(string.Format(
@@ -129,14 +131,14 @@ internal static class ReportHtml
             s.AddChart(
                 BaselineGrid.Create(
                     calls.Select(c => c.LatencyMs!.Value / 1000).ToList(),
-                    calls.Select(c => (double)c.CostUsd!.Value).ToList(),
+                    calls.Select(c => c.CostUsd is { } cost ? (double)cost : double.NaN).ToList(),
                     calls.Select(c => (double)c.InputTokens).ToList(),
                     calls.Select(c => (double)c.OutputTokens).ToList()),
                 "Source baseline: client latency per call (s) and cost per call (USD) histograms with a kernel density curve; input vs output tokens; latency vs cost. Cached and failed calls left out.");
         }
         else
         {
-            s.AddParagraph("Too few timed and priced source calls for the baseline charts.");
+            s.AddParagraph("Too few timed source calls for the baseline charts (they need at least two successful, uncached calls with a latency).");
         }
     }
 
@@ -152,7 +154,13 @@ internal static class ReportHtml
         }
 
         s.AddChart(box, "Client latency per call by model (ms): box = quartiles, line = median, diamond = mean, whiskers to 1.5 IQR. Cached and failed calls left out.");
-        s.AddChart(cost, "Cost per successful call by model (USD), from the price catalog and the call's token counts.");
+        cost.NoDataReason = BaselineGrid.CostNote(r.Calls.Select(c => c.Record).Where(c => StudyEvaluator.Succeeded(c)).Select(c => c.CostUsd is { } x ? (double)x : double.NaN).ToList());
+        if (cost.NoDataReason is not null)
+        {
+            cost = new BoxPlot { Title = cost.Title, YTitle = cost.YTitle, NoDataReason = cost.NoDataReason };
+        }
+
+        s.AddChart(cost, "Cost per successful call by model (USD), from the call's token counts and the price each model used (see Methods: Prices used).");
         var t = new ReportTable("Model", "Kind", "n", "Mean", "p50", "p90", "p95") { Caption = $"Latency in ms with {ci}. Client = wall clock on this machine; server = the provider's own figure; first token = time to the first streamed text." };
         foreach (var m in r.Statistics)
         {
@@ -253,16 +261,26 @@ internal static class ReportHtml
         }
 
         var metric = r.PrimaryQualityMetric!;
-        var byCost = new ScatterChart { Title = "Cost vs quality", XTitle = "Mean cost per call (USD)", YTitle = "Mean " + metric, ShowParetoFront = true, LogX = true };
-        byCost.AddSeries("models", r.Pareto.Select(p => new ChartPoint(p.CostPerCallUsd, p.Quality, p.Model)));
-        s.AddChart(byCost, $"Each model's mean cost per call (log scale) against its mean {metric}; the highlighted line joins models no other model beats on both.");
+        // A log axis cannot show $0: free models switch it to linear, and all-free says so instead of an empty panel.
+        var free = r.Pareto.Any(p => p.CostPerCallUsd <= 0);
+        var byCost = new ScatterChart { Title = "Cost vs quality", XTitle = "Mean cost per call (USD)", YTitle = "Mean " + metric, ShowParetoFront = true, LogX = !free };
+        if (r.Pareto.All(p => p.CostPerCallUsd <= 0))
+        {
+            byCost.NoDataReason = "Free (offline): every model costs $0 per call, so cost does not separate them; the p90 latency chart below does.";
+        }
+        else
+        {
+            byCost.AddSeries("models", r.Pareto.Select(p => new ChartPoint(p.CostPerCallUsd, p.Quality, p.Model)));
+        }
+
+        s.AddChart(byCost, $"Each model's mean cost per call ({(free ? "linear scale: some models are free" : "log scale")}) against its mean {metric}; the highlighted line joins models no other model beats on both.");
         var byLatency = new ScatterChart { Title = "p90 latency vs quality", XTitle = "p90 client latency (ms)", YTitle = "Mean " + metric, ShowParetoFront = true };
         byLatency.AddSeries("models", r.Pareto.Select(p => new ChartPoint(p.P90LatencyMs, p.Quality, p.Model)));
         s.AddChart(byLatency, $"Each model's p90 client latency against its mean {metric}.");
         var t = new ReportTable("Model", "Mean " + metric, "p90 latency", "Cost per call", "On the front") { Caption = "Pareto front over three axes at once: quality (higher), p90 client latency (lower), cost per call (lower)." };
         foreach (var p in r.Pareto)
         {
-            t.AddRow(p.OnFront ? CalloutKind.Ok : null, p.Model, Figures.Number(p.Quality), Figures.Number(p.P90LatencyMs, "N0") + " ms", "$" + Figures.Number(p.CostPerCallUsd, "0.000000"), p.OnFront ? "yes" : "no: dominated");
+            t.AddRow(p.OnFront ? CalloutKind.Ok : null, p.Model, Figures.Number(p.Quality), ReportFormat.Milliseconds(p.P90LatencyMs), p.CostPerCallUsd == 0 ? "free (offline)" : "$" + Figures.Number(p.CostPerCallUsd, "0.000000"), p.OnFront ? "yes" : "no: dominated");
         }
 
         s.AddTable(t);
@@ -329,6 +347,7 @@ internal static class ReportHtml
         report.AddMethod("Intervals", $"Every interval is a {ci}: values resampled with replacement (items kept with their pair for differences), the statistic recomputed on each resample, {(o.IntervalMethod == IntervalMethod.Bca ? $"the interval's ends at the {(1 - o.ConfidenceLevel) / 2:0.###} and {1 - ((1 - o.ConfidenceLevel) / 2):0.###} quantiles moved by the bias correction (the share of resamples below the estimate) and the acceleration (the skewness of the leave-one-out jackknife), as in Efron (1987); where the correction is undefined (every resample on one side) the plain quantiles are used" : $"the interval's ends at the {(1 - o.ConfidenceLevel) / 2:0.###} and {1 - ((1 - o.ConfidenceLevel) / 2):0.###} quantiles")}. Each figure has its own seed derived from the study seed and the figure's name, so results are reproducible.");
         report.AddMethod("Latency", "Milliseconds. Client latency is wall-clock time on the calling machine (for a replayed recording, the recording's figure); server latency the provider's own figure; first token the time to the first streamed text. Calls answered from the response cache and failed calls never count. Percentiles interpolate linearly between order statistics (numpy's default).");
         report.AddMethod("Cost", $"US dollars per successful call = input tokens / 1000 x input price + output tokens / 1000 x output price (price catalog); per month = mean per call x {o.MonthlyVolume:N0} calls. Token counts come from the provider, or from the o200k_base tokenizer where marked estimated.");
+        report.AddMethod("Prices used", DecisionStory.Prices(r));
         report.AddMethod("Quality per model", "Each metric is averaged over a model's repeats of an item first, then over items; n = items.");
         report.AddMethod("Paired differences and non-inferiority", $"Candidate minus source over the items both answered (pairs resampled together). With margin m, a candidate is non-inferior when the interval's lower end lies above -m (oriented so that higher is better), inferior when its upper end lies below -m, otherwise inconclusive. With a two-sided {o.ConfidenceLevel:0.##} interval this is a one-sided test at level {(1 - o.ConfidenceLevel) / 2:0.###}." + (o.AllowUnpaired ? " This study allowed unpaired comparisons when models share no items: those are marked UNPAIRED." : " Models sharing no items are not compared."));
         report.AddMethod("ROUGE (offline, extractive)", $"ROUGE-1, ROUGE-2 and ROUGE-L (longest common subsequence) F1 of the response against the item's reference, as the rouge-score package computes them: lower-cased, tokens = runs of [a-z0-9], {(o.Metrics.RougeStemmer ? "Porter-stemmed when longer than 3 characters" : "not stemmed")}.");

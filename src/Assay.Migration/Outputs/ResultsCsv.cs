@@ -1,13 +1,13 @@
 using System.Globalization;
-using System.Text;
 using Assay.Migration.Evaluation;
 
 namespace Assay.Migration.Outputs;
 
 /// <summary>
 /// results.csv: one row per item, model and repeat (every stored call, failures included), with
-/// the call's figures, every metric's score (empty = not computed) and the judges' reasons.
-/// RFC 4180 quoting; numbers in invariant culture.
+/// the call's figures, every metric's score (empty = not computed), the judges' reasons, the
+/// response and the item's reference and document (so a row reads on its own). Written with
+/// CsvHelper: RFC 4180 quoting; numbers in invariant culture.
 /// </summary>
 internal static class ResultsCsv
 {
@@ -20,54 +20,28 @@ internal static class ResultsCsv
     public static string Write(StudyResults r)
     {
         var reasonColumns = r.Metrics.Where(m => r.Calls.Any(c => c.Reasons.ContainsKey(m))).ToList();
-        var sb = new StringBuilder();
-        Line(sb, Fixed.Concat(r.Metrics).Concat(reasonColumns.Select(m => "reasons:" + m)).Append("response"));
-        foreach (var c in r.Calls)
+        var items = r.Items.GroupBy(i => i.ItemId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var header = Fixed.Concat(r.Metrics).Concat(reasonColumns.Select(m => "reasons:" + m)).Concat(["response", "reference", "document"]);
+        return CsvText.Write(header, r.Calls.Select(c =>
         {
             var x = c.Record;
+            var item = items.GetValueOrDefault(x.ItemId);
             var cells = new List<string?>
             {
                 x.Model, x.ModelId, x.ItemId, I(c.Row), I(x.Repeat), StudyEvaluator.Succeeded(x) ? "ok" : "failed", x.Error,
-                D(x.LatencyMs), D(x.ServerLatencyMs), D(x.TimeToFirstTokenMs), I(x.InputTokens), I(x.OutputTokens),
+                CsvText.Number(x.LatencyMs), CsvText.Number(x.ServerLatencyMs), CsvText.Number(x.TimeToFirstTokenMs), I(x.InputTokens), I(x.OutputTokens),
                 B(x.TokensEstimated), x.CostUsd?.ToString(CultureInfo.InvariantCulture), I(x.Attempts), B(x.Cached), B(x.Replayed),
             };
-            cells.AddRange(r.Metrics.Select(m => D(c.Scores.GetValueOrDefault(m))));
+            cells.AddRange(r.Metrics.Select(m => CsvText.Number(c.Scores.GetValueOrDefault(m))));
             cells.AddRange(reasonColumns.Select(m => c.Reasons.GetValueOrDefault(m)));
             cells.Add(x.Response);
-            Line(sb, cells);
-        }
-
-        return sb.ToString();
+            cells.Add(item?.Reference);
+            cells.Add(item?.Document);
+            return cells;
+        }));
     }
 
     private static string I(long v) => v.ToString(CultureInfo.InvariantCulture);
 
     private static string B(bool v) => v ? "true" : "false";
-
-    private static string D(double? v) => v is { } x && double.IsFinite(x) ? x.ToString("R", CultureInfo.InvariantCulture) : "";
-
-    private static void Line(StringBuilder sb, IEnumerable<string?> cells)
-    {
-        var first = true;
-        foreach (var cell in cells)
-        {
-            if (!first)
-            {
-                sb.Append(',');
-            }
-
-            first = false;
-            var v = cell ?? "";
-            if (v.AsSpan().IndexOfAny(",\"\r\n") >= 0)
-            {
-                sb.Append('"').Append(v.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
-            }
-            else
-            {
-                sb.Append(v);
-            }
-        }
-
-        sb.Append("\r\n");
-    }
 }

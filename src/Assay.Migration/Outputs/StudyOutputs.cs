@@ -4,7 +4,8 @@ using Assay.Reporting.Html;
 namespace Assay.Migration.Outputs;
 
 /// <summary>
-/// Writes a study's outputs into a folder: report.html, summary.json, results.csv, junit.xml.
+/// Writes a study's outputs into a folder: report.html, summary.json, results.csv, junit.xml,
+/// and the per-item review of every item in items.html and items.csv.
 /// Each file is written to a temporary name and moved into place, so a reader never sees half a file.
 /// </summary>
 public static class StudyOutputs
@@ -13,8 +14,10 @@ public static class StudyOutputs
     public const string SummaryFile = "summary.json";
     public const string ResultsFile = "results.csv";
     public const string JunitFile = "junit.xml";
+    public const string ItemsPageFile = "items.html";
+    public const string ItemsCsvFile = "items.csv";
 
-    /// <summary>Writes the four files and returns their full paths.</summary>
+    /// <summary>Writes the files and returns their full paths.</summary>
     public static async Task<StudyOutputFiles> WriteAsync(StudyResults results, string outDir, CancellationToken cancellationToken = default)
     {
         using var stage = MigrationTelemetry.Stage("report");
@@ -33,12 +36,18 @@ public static class StudyOutputs
             Path.GetFullPath(Path.Combine(outDir, ReportFile)),
             Path.GetFullPath(Path.Combine(outDir, SummaryFile)),
             Path.GetFullPath(Path.Combine(outDir, ResultsFile)),
-            Path.GetFullPath(Path.Combine(outDir, JunitFile)));
+            Path.GetFullPath(Path.Combine(outDir, JunitFile)))
+        {
+            ItemsPage = Path.GetFullPath(Path.Combine(outDir, ItemsPageFile)),
+            ItemsCsv = Path.GetFullPath(Path.Combine(outDir, ItemsCsvFile)),
+        };
 
         // Data files first, the report last: a report on disk means its figures are there too.
         await AtomicFile.WriteAllTextAsync(files.Summary, SummaryJson.Write(results), cancellationToken);
         await AtomicFile.WriteAllTextAsync(files.Results, ResultsCsv.Write(results), cancellationToken);
         await AtomicFile.WriteAllTextAsync(files.Junit, JunitXml.Write(results), cancellationToken);
+        await AtomicFile.WriteAllTextAsync(files.ItemsCsv, ItemsCsv.Write(results), cancellationToken);
+        await ItemReviewHtml.Page(results).WriteToAsync(files.ItemsPage, cancellationToken);
         await ReportHtml.Build(results).WriteToAsync(files.Report, cancellationToken);
         return files;
     }
@@ -52,4 +61,11 @@ public static class StudyOutputs
 }
 
 /// <summary>Full paths of the files a study wrote.</summary>
-public sealed record StudyOutputFiles(string Report, string Summary, string Results, string Junit);
+public sealed record StudyOutputFiles(string Report, string Summary, string Results, string Junit)
+{
+    /// <summary>items.html: every item's outputs side by side, paged.</summary>
+    public string ItemsPage { get; init; } = "";
+
+    /// <summary>items.csv: the same per-item review as a table.</summary>
+    public string ItemsCsv { get; init; } = "";
+}

@@ -9,20 +9,27 @@ namespace Assay.Migration.Pairing;
 public sealed record PairedSource(
     PairingReport Report,
     IReadOnlyList<StudyItem> Items,
-    IReadOnlyList<GenerationRecord> SourceRecords);
+    IReadOnlyList<GenerationRecord> SourceRecords)
+{
+    /// <summary>Recorded calls whose cost was 0 or empty and were priced with <c>source.price</c> instead.</summary>
+    public int PricedFromStudy { get; init; }
+}
 
 /// <summary>
 /// Matches recorded source calls to dataset rows by content. Every recorded call becomes a
 /// source record (keyed by the item id of its recovered document; a document recorded twice
 /// becomes repeats 0, 1, ...), so the baseline covers the whole recording. Dataset items gain
 /// <see cref="StudyItem.Paired"/> = false when no call was recorded for them; recorded
-/// documents missing from the dataset become unpaired items without a reference.
+/// documents missing from the dataset become unpaired items without a reference. With the
+/// study's <c>source.price</c>, a recorded call whose cost is 0 or empty is priced from its token
+/// counts (a recording made without cost figures would otherwise look free).
 /// </summary>
 public static class SourcePairing
 {
-    public static PairedSource Pair(Dataset dataset, string recordingPath, IReadOnlyList<RecordedCall> calls, PromptTemplate sourceTemplate, string modelLabel, string modelId)
+    public static PairedSource Pair(Dataset dataset, string recordingPath, IReadOnlyList<RecordedCall> calls, PromptTemplate sourceTemplate, string modelLabel, string modelId, (decimal Input, decimal Output)? price = null)
     {
         using var stage = MigrationTelemetry.Stage("pair");
+        var priced = 0;
         var byId = dataset.Items.ToDictionary(i => i.ItemId, StringComparer.Ordinal);
         var repeats = new Dictionary<string, int>(StringComparer.Ordinal);
         var recordedOnly = new Dictionary<string, StudyItem>(StringComparer.Ordinal);
@@ -63,7 +70,7 @@ public static class SourcePairing
                 ServerLatencyMs = call.ServerLatency?.TotalMilliseconds,
                 InputTokens = call.InputTokens ?? 0,
                 OutputTokens = call.OutputTokens ?? 0,
-                CostUsd = call.CostUsd,
+                CostUsd = Cost(call, price, ref priced),
                 Replayed = true,
             });
         }
@@ -80,6 +87,17 @@ public static class SourcePairing
             RepeatedRecordingRows = repeats.Values.Sum(v => v - 1),
         };
         items.AddRange(recordedOnly.Values);
-        return new PairedSource(report, items, records);
+        return new PairedSource(report, items, records) { PricedFromStudy = priced };
+    }
+
+    private static decimal? Cost(RecordedCall call, (decimal Input, decimal Output)? price, ref int priced)
+    {
+        if (price is not { } p || call.CostUsd is > 0m || call.Error is not null)
+        {
+            return call.CostUsd;
+        }
+
+        priced++;
+        return ((call.InputTokens ?? 0) / 1000m * p.Input) + ((call.OutputTokens ?? 0) / 1000m * p.Output);
     }
 }

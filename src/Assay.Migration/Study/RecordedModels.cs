@@ -45,8 +45,13 @@ internal sealed record RecordedModels(
                     string.Join("; ", file.Skipped.Select(s => $"line {s.Line.ToString(CultureInfo.InvariantCulture)}: {Short(s.Problem)}")) + "."));
             }
 
-            var paired = Pairing.SourcePairing.Pair(dataset, path, file.Calls, model.Prompt, model.Name, model.ModelId);
+            var paired = Pairing.SourcePairing.Pair(dataset, path, file.Calls, model.Prompt, model.Name, model.ModelId, model.PricePer1k);
             var report = paired.Report;
+            if (paired.PricedFromStudy > 0 && model.PricePer1k is { } price)
+            {
+                notes.Add(new StudyNote("info", model.Name, $"{paired.PricedFromStudy} recorded calls of {model.Name} had a cost of 0 or none; they are priced with its price (${price.Input.ToString(CultureInfo.InvariantCulture)} in / ${price.Output.ToString(CultureInfo.InvariantCulture)} out per 1,000 tokens)."));
+            }
+
             log?.Invoke($"{model.Name}: {report.Describe()}");
             if (report.Matched == 0)
             {

@@ -27,10 +27,31 @@ public static class BaselineGrid
         }
 
         const double W = 540, H = 360;
+        var costNote = CostNote(costUsd);
+        IReadOnlyList<double> costs = costNote is null ? costUsd : [];
         return new ChartGrid(2) { Title = title }
             .Add(new Histogram(latencySeconds) { Title = "Latency per call", XTitle = "Latency (s)", YTitle = "Calls", ShowDensity = true, Width = W, Height = H })
-            .Add(new Histogram(costUsd) { Title = "Cost per call", XTitle = "Cost (USD)", YTitle = "Calls", ShowDensity = true, Width = W, Height = H })
+            .Add(new Histogram(costs) { Title = "Cost per call", XTitle = "Cost (USD)", YTitle = "Calls", ShowDensity = true, Width = W, Height = H, NoDataReason = costNote })
             .Add(new ScatterChart { Title = "Tokens per call", XTitle = "Input tokens", YTitle = "Output tokens", Width = W, Height = H }.AddSeries("", inputTokens, outputTokens))
-            .Add(new ScatterChart { Title = "Latency vs cost", XTitle = "Latency (s)", YTitle = "Cost (USD)", Width = W, Height = H }.AddSeries("", latencySeconds, costUsd));
+            .Add(new ScatterChart { Title = "Latency vs cost", XTitle = "Latency (s)", YTitle = "Cost (USD)", Width = W, Height = H, NoDataReason = costNote }
+                .AddSeries("", costNote is null ? latencySeconds : [], costs));
+    }
+
+    /// <summary>
+    /// Why the cost panels are empty: every call free (an offline model costs $0) or no price
+    /// known (every cost NaN). A cost distribution of only zeros would be one solid block.
+    /// </summary>
+    public static string? CostNote(IReadOnlyList<double> costUsd)
+    {
+        ArgumentNullException.ThrowIfNull(costUsd);
+        var known = costUsd.Where(double.IsFinite).ToList();
+        if (known.Count == 0)
+        {
+            return costUsd.Count == 0 ? null : "Price unknown: no call has a cost (add the model's price), so there is no cost to chart.";
+        }
+
+        return known.All(c => c == 0)
+            ? "Free (offline): every call with a cost cost $0, so there is no cost distribution to chart."
+            : null;
     }
 }

@@ -19,6 +19,12 @@ public abstract class Chart
     /// <summary>One sentence for screen readers; when unset the chart describes its own data.</summary>
     public string? Description { get; set; }
 
+    /// <summary>
+    /// The sentence an empty chart shows instead of its data, saying why there is nothing to draw
+    /// (e.g. "Free (offline): every call cost $0."). Unset: a generic sentence.
+    /// </summary>
+    public string? NoDataReason { get; set; }
+
     /// <summary>Width in pixels (the chart scales down on narrow screens when embedded in a report).</summary>
     public double Width { get; set; } = 640;
 

@@ -33,6 +33,17 @@ public sealed class HtmlReport
     /// <summary>The closing "Methods and notes" section: how every figure was computed. Also filled by <see cref="AddMethod"/>.</summary>
     public ReportSection Methods { get; }
 
+    /// <summary>
+    /// CSS added after the report's own, for blocks added with <see cref="ReportSection.AddHtml"/>.
+    /// </summary>
+    public IList<string> Styles { get; } = [];
+
+    /// <summary>
+    /// Small scripts inlined at the end of the page (the file stays self-contained: no CDN, no
+    /// request). The report must read in full without them: scripts only sort, filter or expand.
+    /// </summary>
+    public IList<string> Scripts { get; } = [];
+
     public IReadOnlyList<ReportSection> Sections => _sections;
 
     public ReportSection AddSection(string heading)
@@ -57,7 +68,7 @@ public sealed class HtmlReport
         html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
             .Append("<title>").Append(HtmlText.Encode(Title)).Append("</title>\n")
-            .Append("<style>\n").Append(ReportStyles.Css).Append("</style>\n</head>\n<body>\n<main>\n<header>\n<h1>")
+            .Append("<style>\n").Append(ReportStyles.Css).Append(string.Concat(Styles)).Append("</style>\n</head>\n<body>\n<main>\n<header>\n<h1>")
             .Append(HtmlText.Encode(Title)).Append("</h1>\n");
         if (!string.IsNullOrWhiteSpace(Metadata))
         {
@@ -88,7 +99,14 @@ public sealed class HtmlReport
             html.Append("<footer>").Append(HtmlText.Encode(Footer)).Append("</footer>\n");
         }
 
-        html.Append("</main>\n</body>\n</html>\n");
+        html.Append("</main>\n");
+        foreach (var script in Scripts)
+        {
+            // "</" inside a script would end the element early; scripts are the caller's code, never data.
+            html.Append("<script>\n").Append(script.Replace("</", "<\\/", StringComparison.Ordinal)).Append("\n</script>\n");
+        }
+
+        html.Append("</body>\n</html>\n");
         return html.ToString();
     }
 

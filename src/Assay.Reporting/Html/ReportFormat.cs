@@ -39,6 +39,32 @@ public static class ReportFormat
         : Math.Abs(seconds) < 1 ? Number(seconds * 1000, 0) + " ms"
         : Number(seconds, 2) + " s";
 
+    /// <summary>
+    /// Milliseconds that keep small differences visible: "1,240 ms", "18 ms", "1.4 ms"; under one
+    /// millisecond in microseconds to two significant digits: "56 µs", "0.5 µs". Never "0 ms" for a non-zero time.
+    /// </summary>
+    public static string Milliseconds(double ms)
+    {
+        if (!double.IsFinite(ms))
+        {
+            return "n/a";
+        }
+
+        var abs = Math.Abs(ms);
+        if (abs == 0)
+        {
+            return "0 ms";
+        }
+
+        if (abs < 1)
+        {
+            var us = ms * 1000;
+            return Number(us, Math.Abs(us) >= 10 ? 0 : 1) + " µs";
+        }
+
+        return (abs >= 1000 ? ms.ToString("N0", CultureInfo.InvariantCulture) : Number(ms, abs >= 10 ? 0 : 1)) + " ms";
+    }
+
     /// <summary>A count with thousands separators: "466,285".</summary>
     public static string Count(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
 

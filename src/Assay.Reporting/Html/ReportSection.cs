@@ -44,10 +44,28 @@ public sealed class ReportSection
         _blocks.Add((html, ctx) =>
         {
             ctx.Figures++;
-            // Below about 55% of its drawn size a chart's labels get too small to read: the figure scrolls sideways instead.
-            var svg = chart.Render();
-            svg.SetAttributeValue("style", "min-width:" + Svg.Fmt.Coord(Math.Round(chart.Width * 0.55)) + "px");
-            html.Append("<figure><div class=\"chart\">").Append(svg.ToString(System.Xml.Linq.SaveOptions.DisableFormatting)).Append("</div>");
+            if (chart is ChartGrid { Charts.Count: > 0 } grid)
+            {
+                // A grid's charts are drawn one SVG each in a CSS grid, so on a narrow screen they stack in one column.
+                html.Append("<figure>");
+                if (!string.IsNullOrEmpty(grid.Title))
+                {
+                    html.Append("<p class=\"grid-title\">").Append(HtmlText.Encode(grid.Title)).Append("</p>");
+                }
+
+                html.Append("<div class=\"chart-grid cols-").Append(Math.Min(grid.Columns, 3)).Append("\">");
+                foreach (var cell in grid.Charts)
+                {
+                    html.Append("<div class=\"chart\">").Append(Sized(cell)).Append("</div>");
+                }
+
+                html.Append("</div>");
+            }
+            else
+            {
+                html.Append("<figure><div class=\"chart\">").Append(Sized(chart)).Append("</div>");
+            }
+
             html.Append("<figcaption><span class=\"label\">Figure ").Append(ctx.Figures).Append(".</span> ")
                 .Append(HtmlText.Encode(caption ?? chart.Title)).Append("</figcaption></figure>\n");
         });
@@ -55,6 +73,25 @@ public sealed class ReportSection
     }
 
     /// <summary>A table; its caption is numbered ("Table 2. ...").</summary>
+    /// <summary>
+    /// Adds an HTML fragment the caller built (an interactive review table, say). The caller
+    /// encodes every text it puts in (<c>System.Net.WebUtility.HtmlEncode</c>); prefer the typed blocks.
+    /// </summary>
+    public ReportSection AddHtml(string trustedHtml)
+    {
+        ArgumentNullException.ThrowIfNull(trustedHtml);
+        _blocks.Add((html, _) => html.Append(trustedHtml).Append('\n'));
+        return this;
+    }
+
+    // Below about 55% of its drawn size a chart's labels get too small to read: the figure scrolls sideways instead.
+    private static string Sized(Chart chart)
+    {
+        var svg = chart.Render();
+        svg.SetAttributeValue("style", "min-width:" + Svg.Fmt.Coord(Math.Round(Math.Min(chart.Width * 0.55, 320))) + "px");
+        return svg.ToString(System.Xml.Linq.SaveOptions.DisableFormatting);
+    }
+
     public ReportSection AddTable(ReportTable table)
     {
         ArgumentNullException.ThrowIfNull(table);

@@ -12,7 +12,7 @@ internal static class ReportStyles
 *{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%}
 body{margin:0;background:var(--bg);color:var(--fg);font:16px/1.55 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif}
-main{max-width:1040px;margin:0 auto;padding:24px 20px 48px}
+main{max-width:1360px;margin:0 auto;padding:24px 20px 48px}
 h1{font-size:1.75rem;line-height:1.25;margin:0 0 .25rem}
 h2{font-size:1.35rem;margin:2.2rem 0 .6rem;padding-bottom:.3rem;border-bottom:1px solid var(--line)}
 h3{font-size:1.1rem;margin:1.5rem 0 .4rem}
@@ -48,10 +48,19 @@ tr.row-fail td:first-child{box-shadow:inset 4px 0 var(--fail)}
 .callout.info{border-color:var(--info);background:var(--info-bg)}.callout.info .badge{background:var(--info)}
 dl{display:grid;grid-template-columns:minmax(8rem,max-content) 1fr;gap:.3rem 1rem}
 dt{font-weight:600}dd{margin:0}
+.chart-grid{display:grid;gap:10px}.chart-grid.cols-2{grid-template-columns:repeat(2,minmax(0,1fr))}.chart-grid.cols-3{grid-template-columns:repeat(3,minmax(0,1fr))}
+.grid-title{font-weight:600;margin:.2rem 0 .5rem}
 pre{background:var(--soft);border:1px solid var(--line);border-radius:6px;padding:.7rem;overflow-x:auto;font-size:.85rem}
 .sr-only{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 footer{margin-top:2.5rem;color:var(--muted);font-size:.85rem;border-top:1px solid var(--line);padding-top:.6rem}
-@media (max-width:600px){body{font-size:15px}main{padding:14px 12px 32px}h1{font-size:1.4rem}dl{grid-template-columns:1fr}dd{margin-bottom:.4rem}}
+@media (max-width:800px){.chart-grid.cols-2,.chart-grid.cols-3{grid-template-columns:1fr}}
+@media (max-width:600px){body{font-size:15px}main{padding:14px 12px 32px}h1{font-size:1.4rem}dl{grid-template-columns:1fr}dd{margin-bottom:.4rem}
+.table-wrap.wide{overflow-x:visible}
+.table-wrap.wide table,.table-wrap.wide tbody,.table-wrap.wide tr,.table-wrap.wide td,.table-wrap.wide caption{display:block;width:100%}
+.table-wrap.wide thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
+.table-wrap.wide tr{border:1px solid var(--line);border-radius:6px;margin:0 0 .6rem;padding:.3rem .6rem}
+.table-wrap.wide td{border:0;padding:.15rem 0;text-align:left;white-space:normal;display:grid;grid-template-columns:minmax(6rem,38%) minmax(0,1fr);gap:.6rem;overflow-wrap:anywhere}
+.table-wrap.wide td::before{content:attr(data-label);font-weight:600;color:var(--muted)}}
 @media print{body{font-size:11pt}main{max-width:none;padding:0}nav.toc{display:none}a{color:inherit;text-decoration:none}h2{break-after:avoid;page-break-after:avoid}figure svg{border:0;min-width:0!important}tbody tr:nth-child(even){background:none}@page{margin:16mm}}
 """;
 }

@@ -62,7 +62,7 @@ public sealed partial class ReportTable
 
     internal void WriteTo(StringBuilder html, int number)
     {
-        html.Append("<div class=\"table-wrap\"><table>");
+        html.Append(_headers.Length >= 3 ? "<div class=\"table-wrap wide\"><table>" : "<div class=\"table-wrap\"><table>");
         html.Append("<caption><span class=\"label\">Table ").Append(number).Append(".</span>");
         if (!string.IsNullOrWhiteSpace(Caption))
         {
@@ -84,7 +84,8 @@ public sealed partial class ReportTable
             html.Append(_rowStatus[r] is { } status ? "<tr class=\"row-" + CalloutStyle.Css(status) + "\">" : "<tr>");
             for (var c = 0; c < _headers.Length; c++)
             {
-                html.Append("<td").Append(classes[c]).Append('>');
+                // data-label names the column when narrow screens show each row as a card.
+                html.Append("<td").Append(classes[c]).Append(" data-label=\"").Append(HtmlText.Encode(_headers[c])).Append("\">");
                 if (c == 0 && _rowStatus[r] is { } s)
                 {
                     html.Append("<span class=\"sr-only\">").Append(CalloutStyle.Word(s)).Append(": </span>");
@@ -135,6 +136,6 @@ public sealed partial class ReportTable
     }
 
     // A number with an optional sign, currency, grouping, exponent, unit and interval: "$0.000436", "1.66 s", "-2.5%", "0.81 [0.77, 0.85]".
-    [GeneratedRegex(@"^[+\-−±]?[$€£]?\d[\d,]*(\.\d+)?([eE][+\-]?\d+)?\s?(%|pp|s|ms|x|×|tokens|USD)?(\s*[\[(][^\])]*[\])])?$")]
+    [GeneratedRegex(@"^[+\-−±]?[$€£]?\d[\d,]*(\.\d+)?([eE][+\-]?\d+)?\s?(%|pp|s|ms|µs|x|×|tokens|USD)?(\s*[\[(][^\])]*[\])])?$")]
     private static partial Regex NumericCell();
 }

@@ -124,7 +124,11 @@ internal sealed class AxisTicks
         return _grouped ? Fmt.Grouped(v, _decimals) : Fmt.Fixed(v, _decimals);
     }
 
-    /// <summary>A zero-width range (a constant series) gets a small symmetric range around it.</summary>
+    /// <summary>
+    /// A zero-width range (a constant series) gets a small range around it. Data that are never
+    /// negative (costs, latencies, counts) keep a floor at 0: a constant 0 is drawn on 0 to 1,
+    /// never on -1 to 1, so no axis shows a negative cost.
+    /// </summary>
     private static (double Min, double Max) Widen(double min, double max)
     {
         if (max > min)
@@ -132,7 +136,12 @@ internal sealed class AxisTicks
             return (min, max);
         }
 
-        var half = min == 0 ? 1 : NiceNumber.Ceiling(Math.Abs(min) * 0.1, out _);
-        return (min - half, max + half);
+        if (min == 0)
+        {
+            return (0, 1);
+        }
+
+        var half = NiceNumber.Ceiling(Math.Abs(min) * 0.1, out _);
+        return min > 0 ? (Math.Max(0, min - half), max + half) : (min - half, max + half);
     }
 }

@@ -97,10 +97,15 @@ internal static class Binning
         return counts;
     }
 
-    /// <summary>One bin around a constant value, one nice unit wide.</summary>
+    /// <summary>One bin around a constant value (from 0 for a constant 0, so no bin edge is negative).</summary>
     private static double[] Single(double v)
     {
-        var half = v == 0 ? 0.5 : NiceNumber.Ceiling(Math.Abs(v) * 0.05, out _);
-        return [v - half, v + half];
+        if (v == 0)
+        {
+            return [0, 0.1];
+        }
+
+        var half = NiceNumber.Ceiling(Math.Abs(v) * 0.05, out _);
+        return v > 0 ? [Math.Max(0, v - half), v + half] : [v - half, v + half];
     }
 }

@@ -34,6 +34,12 @@ public sealed class ChatService(IModelFactory models, ServicesOptions options, T
         return store.Value.ReadTurns(tenant, conversation);
     }
 
+    /// <summary>At most this many conversations are listed: the most recently active.</summary>
+    public const int ListLimit = 200;
+
+    /// <summary>The tenant's conversations, most recently active first (at most <see cref="ListLimit"/>).</summary>
+    public IReadOnlyList<ChatConversation> Conversations(string tenant) => store.Value.ListConversations(tenant, ListLimit);
+
     public async Task<ChatExchange> StartAsync(string tenant, string conversation, string message, string? memory, CancellationToken cancellationToken)
     {
         ValidateConversationId(conversation);

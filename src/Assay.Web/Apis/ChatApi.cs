@@ -17,6 +17,8 @@ internal static class ChatApi
 {
     public static IEndpointRouteBuilder MapChatApi(this IEndpointRouteBuilder app)
     {
+        app.MapGet("/v1/chats/", (HttpContext context, ChatService chat) => TypedResults.Ok(new ChatConversations(chat.Conversations(context.Tenant()))))
+            .WithTags("Chat").WithName("ListChats").WithSummary($"Your conversations, most recently active first (at most {ChatService.ListLimit}).");
         var group = app.MapGroup("/v1/chats/{id}").WithTags("Chat");
         group.MapPost("/messages", SendAsync)
             .WithName("SendChatMessage")
@@ -93,3 +95,5 @@ internal sealed record ChatUsage(long InputTokens, long OutputTokens, bool Token
 internal sealed record ChatReply(string Conversation, string Answer, string Memory, string Model, int HistoryMessages, ChatUsage? Usage);
 
 internal sealed record ChatHistory(string Conversation, IReadOnlyList<ChatTurn> Turns);
+
+internal sealed record ChatConversations(IReadOnlyList<ChatConversation> Conversations);

@@ -16,7 +16,7 @@ internal static class HealthApi
         return app;
     }
 
-    internal static Ok<HealthResponse> GetHealth() => TypedResults.Ok(new HealthResponse("ok"));
+    internal static Ok<HealthResponse> GetHealth() => TypedResults.Ok(new HealthResponse("ok", AssayVersion.Current));
 }
 
-internal sealed record HealthResponse(string Status);
+internal sealed record HealthResponse(string Status, string Version);

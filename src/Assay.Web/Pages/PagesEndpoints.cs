@@ -23,6 +23,7 @@ public static class PagesEndpoints
         ["app.js"] = "text/javascript; charset=utf-8",
         ["playground.js"] = "text/javascript; charset=utf-8",
         ["studies.js"] = "text/javascript; charset=utf-8",
+        ["chat.js"] = "text/javascript; charset=utf-8",
     };
 
     public static IEndpointRouteBuilder MapPages(this IEndpointRouteBuilder app)

@@ -23,13 +23,13 @@ public sealed class StudyOutputsTests : IDisposable
     }
 
     [Fact]
-    public async Task WriteAsync_FullStudy_WritesFourFilesAndNoTemporaries()
+    public async Task WriteAsync_FullStudy_WritesSixFilesAndNoTemporaries()
     {
         var results = await Results();
         var files = await StudyOutputs.WriteAsync(results, dir);
 
-        Assert.All(new[] { files.Report, files.Summary, files.Results, files.Junit }, f => Assert.True(File.Exists(f), f));
-        Assert.Equal(4, Directory.GetFiles(dir).Length);
+        Assert.All(new[] { files.Report, files.Summary, files.Results, files.Junit, files.ItemsPage, files.ItemsCsv }, f => Assert.True(File.Exists(f), f));
+        Assert.Equal(6, Directory.GetFiles(dir).Length);
     }
 
     [Fact]
@@ -103,7 +103,8 @@ public sealed class StudyOutputsTests : IDisposable
         Assert.True(html.Split("<svg").Length - 1 >= 7, "baseline grid, 2 box plots, quality bars, forest plots, 2 Pareto scatters");
         Assert.Contains("BCa-bootstrap interval, 300 resamples, seed 42", html, StringComparison.Ordinal);
         Assert.Contains("ROUGE (offline, extractive)", html, StringComparison.Ordinal);
-        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<script src", html, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("id=\"item-review\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("http://", html.Replace("http://www.w3.org/2000/svg", "", StringComparison.Ordinal), StringComparison.Ordinal);
     }
 

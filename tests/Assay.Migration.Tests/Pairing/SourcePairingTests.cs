@@ -72,4 +72,24 @@ public class SourcePairingTests
         var ex = Assert.ThrowsAny<AssayException>(() => RecordingReader.Read(rec));
         Assert.Contains("line 2, column 3 ('latency'): 'fast'", ex.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Pair_ZeroOrEmptyCostWithSourcePrice_PricedFromTokensAndCounted()
+    {
+        using var files = new StudyFiles();
+        var data = DatasetLoader.Load(files.Write("d.csv", "document,referenceResponse\n\"The fan failed.\",\"Fan failed.\"\n\"The pump leaked.\",\"Pump leak.\"\n\"The door stuck.\",\"Door stuck.\"\n"), new DatasetColumns());
+        var rec = files.Write("r.jsonl", """
+            {"prompt":"First, please read the article below.\nThe fan failed.\n Now, can you write me an extremely short abstract for it?","response":"Fan down.","inputTokens":1000,"outputTokens":100,"cost":0}
+            {"prompt":"First, please read the article below.\nThe pump leaked.\n Now, can you write me an extremely short abstract for it?","response":"Leak.","inputTokens":2000,"outputTokens":200}
+            {"prompt":"First, please read the article below.\nThe door stuck.\n Now, can you write me an extremely short abstract for it?","response":"Stuck.","inputTokens":2000,"outputTokens":200,"cost":0.5}
+            """);
+
+        var paired = SourcePairing.Pair(data, rec, RecordingReader.Read(rec), new PromptTemplate(WorkshopTemplate), "source", "replay:r.jsonl", (0.001m, 0.01m));
+
+        Assert.Equal(2, paired.PricedFromStudy);
+        Assert.Equal([0.002m, 0.004m, 0.5m], paired.SourceRecords.Select(r => r.CostUsd!.Value)); // 1 x 0.001 + 0.1 x 0.01; a recorded cost is kept
+        var unpriced = SourcePairing.Pair(data, rec, RecordingReader.Read(rec), new PromptTemplate(WorkshopTemplate), "source", "replay:r.jsonl");
+        Assert.Equal(0, unpriced.PricedFromStudy);
+        Assert.Equal(0m, unpriced.SourceRecords[0].CostUsd);
+    }
 }

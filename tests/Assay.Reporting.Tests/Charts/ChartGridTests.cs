@@ -40,4 +40,16 @@ public sealed class ChartGridTests
         var grid = new ChartGrid();
         Assert.Throws<ArgumentException>(() => grid.Add(grid));
     }
+
+    [Theory]
+    [InlineData(0.0, "Free (offline):")]
+    [InlineData(double.NaN, "Price unknown:")]
+    public void BaselineGrid_FreeOrUnpricedCalls_CostPanelsSayWhyInsteadOfDrawing(double cost, string reason)
+    {
+        var root = SvgAssert.Parse(BaselineGrid.Create([0.1, 0.2, 0.4], [cost, cost, cost], [10, 20, 30], [5, 6, 7]).ToSvg());
+
+        var reasons = string.Join(" ", SvgAssert.WithClass(root, "empty-reason").Select(t => t.Value));
+        Assert.Contains(reason, reasons, StringComparison.Ordinal);
+        Assert.Equal(2, root.Descendants(SvgAssert.Ns + "text").Count(t => t.Value.StartsWith(reason, StringComparison.Ordinal) || t.Value == reason));
+    }
 }

@@ -173,4 +173,17 @@ public sealed class HistogramTests
 
     private static double Gaussian(Random random) =>
         Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+
+    [Fact]
+    public void ToSvg_AllZero_BarIsNarrowAndNoTickIsNegative()
+    {
+        var root = SvgAssert.Parse(new Histogram([0.0, 0.0, 0.0, 0.0]).ToSvg());
+
+        var x = SvgAssert.Ticks(root, "x-axis").Select(t => t.Value).ToList();
+        Assert.DoesNotContain(x, v => v < 0);
+        var bar = Assert.Single(SvgAssert.WithClass(root, "bar"));
+        var plotWidth = SvgAssert.Ticks(root, "x-axis")[^1].X - SvgAssert.Ticks(root, "x-axis")[0].X;
+        Assert.True(SvgAssert.Num(bar, "width") < plotWidth / 4, "one constant value is a bar, not a solid block");
+        Assert.Contains("All 4 values equal 0.", SvgAssert.AllText(root));
+    }
 }

@@ -138,4 +138,33 @@ public sealed class ScatterChartTests
         Assert.InRange(SvgAssert.WithClass(root, "point").Count, 100, 121);
         Assert.Contains(SvgAssert.AllText(root), t => t.StartsWith("20,000 points drawn as ", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void ToSvg_ZeroCostSeries_AxisStartsAtZeroNeverNegative()
+    {
+        var root = SvgAssert.Parse(new ScatterChart { XTitle = "Latency (s)", YTitle = "Cost (USD)" }.AddSeries("", [0.1, 0.2, 0.3], [0.0, 0.0, 0.0]).ToSvg());
+
+        var y = SvgAssert.Ticks(root, "y-axis").Select(t => t.Value).ToList();
+        Assert.Equal(0, y[0]);
+        Assert.True(y[^1] > 0);
+        Assert.DoesNotContain(y, v => v < 0);
+    }
+
+    [Fact]
+    public void ToSvg_LogAxisWithOnlyZeros_SaysWhyItIsEmpty()
+    {
+        var root = SvgAssert.Parse(new ScatterChart { LogX = true }.AddSeries("", [0.0, 0.0], [0.5, 0.6]).ToSvg());
+
+        Assert.Contains("Every value is zero or negative, which a log axis cannot show.", string.Join(" ", SvgAssert.WithClass(root, "empty-reason").Select(t => t.Value)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ToSvg_NoDataReason_IsTheSentenceShown()
+    {
+        var root = SvgAssert.Parse(new ScatterChart { Width = 300, NoDataReason = "Free (offline): every call cost $0, so there is no cost distribution to chart." }.ToSvg());
+
+        var text = string.Join(" ", SvgAssert.WithClass(root, "empty-reason").Select(t => t.Value));
+        Assert.Equal("Free (offline): every call cost $0, so there is no cost distribution to chart.", text);
+        Assert.True(SvgAssert.WithClass(root, "empty-reason").Count > 1, "a long sentence wraps inside the panel");
+    }
 }

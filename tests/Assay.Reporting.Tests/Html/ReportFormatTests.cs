@@ -33,4 +33,15 @@ public sealed class ReportFormatTests
         Assert.Equal("1234.50", ReportFormat.Number(1234.5, 2));
         Assert.Equal("12,345.5", ReportFormat.Number(12345.5, 1));
     }
+
+    [Theory]
+    [InlineData(0.056, "56 µs")]
+    [InlineData(0.0005, "0.5 µs")]
+    [InlineData(1.4, "1.4 ms")]
+    [InlineData(18.2, "18 ms")]
+    [InlineData(1240, "1,240 ms")]
+    [InlineData(0, "0 ms")]
+    [InlineData(double.NaN, "n/a")]
+    public void Milliseconds_SmallTimesKeepTheirDifference(double ms, string expected) =>
+        Assert.Equal(expected, ReportFormat.Milliseconds(ms));
 }

@@ -66,10 +66,11 @@ public sealed class PagesBrowserTests(BrowserFixture fixture) : IClassFixture<Br
         await Assertions.Expect(first).ToHaveAttributeAsync("data-model", "cand-cheap");
         await Assertions.Expect(first.Locator("td").Nth(5)).ToHaveTextAsync("20.00");
 
-        // A minimum quality of 0.75 rules out cand-fast (0.70).
-        await page.GetByLabel("Minimum quality").FillAsync("0.75");
-        await Assertions.Expect(page.Locator("#pg-status")).ToContainTextAsync("Candidates meeting the criteria: cand-cheap.");
-        await Assertions.Expect(page.Locator("#pg-table tr[data-model=cand-fast] td").Last).ToHaveTextAsync("no: quality below minimum");
+        // No criteria in this summary: nothing is recommended. A minimum cost cut of 50% is met by cand-cheap (90%), not cand-fast (25%).
+        await Assertions.Expect(page.Locator("#pg-recommendation")).ToHaveAttributeAsync("data-model", "");
+        await page.GetByLabel("Minimum cost reduction (%)").FillAsync("50");
+        await Assertions.Expect(page.Locator("#pg-recommendation")).ToHaveAttributeAsync("data-model", "cand-cheap");
+        await Assertions.Expect(page.Locator("#pg-table tr[data-model=cand-fast] td").Last).ToHaveTextAsync("no: cost cut below 50%");
         await browser.ScreenshotAsync("playground-reranked");
 
         // The same page on a narrow (phone) screen.

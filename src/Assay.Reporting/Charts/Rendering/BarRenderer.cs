@@ -16,7 +16,7 @@ internal sealed class BarRenderer(BarChart chart)
         var categories = series.SelectMany(s => s.Values.Select(v => v.Category)).Distinct().ToList();
         if (categories.Count == 0)
         {
-            canvas.Describe(chart.Description ?? Notes.NoData(canvas, chart.Title, notes));
+            canvas.Describe(chart.Description ?? Notes.NoData(canvas, chart.Title, notes, chart.NoDataReason));
             return canvas.Root;
         }
 

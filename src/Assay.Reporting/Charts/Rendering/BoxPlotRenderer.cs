@@ -41,7 +41,7 @@ internal sealed class BoxPlotRenderer(BoxPlot chart)
         var stats = groups.Where(g => g.Stats is not null).Select(g => g.Stats!).ToList();
         if (stats.Count == 0)
         {
-            canvas.Describe(chart.Description ?? Notes.NoData(canvas, chart.Title, notes));
+            canvas.Describe(chart.Description ?? Notes.NoData(canvas, chart.Title, notes, chart.NoDataReason));
             return canvas.Root;
         }
 

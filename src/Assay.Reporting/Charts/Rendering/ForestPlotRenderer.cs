@@ -51,7 +51,7 @@ internal sealed class ForestPlotRenderer(ForestPlot chart)
         var canvas = new SvgCanvas(chart.Width, height, chart.Title);
         if (rows.Count == 0)
         {
-            canvas.Describe(chart.Description ?? Notes.NoData(canvas, chart.Title, notes));
+            canvas.Describe(chart.Description ?? Notes.NoData(canvas, chart.Title, notes, chart.NoDataReason));
             return canvas.Root;
         }
 

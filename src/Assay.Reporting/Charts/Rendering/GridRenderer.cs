@@ -31,7 +31,7 @@ internal sealed class GridRenderer(ChartGrid grid)
         var canvas = new SvgCanvas(grid.Width, totalHeight, grid.Title);
         if (placed.Count == 0)
         {
-            canvas.Describe(grid.Description ?? Notes.NoData(canvas, grid.Title, []));
+            canvas.Describe(grid.Description ?? Notes.NoData(canvas, grid.Title, [], grid.NoDataReason));
             return canvas.Root;
         }
 

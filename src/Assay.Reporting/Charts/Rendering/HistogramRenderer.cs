@@ -19,7 +19,7 @@ internal sealed class HistogramRenderer(Histogram chart)
         var canvas = new SvgCanvas(chart.Width, chart.Height, chart.Title, "");
         if (total == 0)
         {
-            var empty = Notes.NoData(canvas, chart.Title, notes);
+            var empty = Notes.NoData(canvas, chart.Title, notes, chart.NoDataReason);
             canvas.Describe(chart.Description ?? empty);
             return canvas.Root;
         }
@@ -34,8 +34,18 @@ internal sealed class HistogramRenderer(Histogram chart)
         var legend = series.Count > 1 || (series.Count == 1 && series[0].Name.Length > 0)
             ? series.Select((s, i) => new LegendEntry(s.Name, Palette.Series(i), LegendMark.Box)).ToList()
             : [];
-        var xLo = Math.Min(edges[0], chart.ReferenceLines.Count == 0 ? edges[0] : chart.ReferenceLines.Min(r => r.Value));
-        var xHi = Math.Max(edges[^1], chart.ReferenceLines.Count == 0 ? edges[^1] : chart.ReferenceLines.Max(r => r.Value));
+        var (xLo, xHi) = (edges[0], edges[^1]);
+        if (pooled[0] == pooled[^1])
+        {
+            // A constant series is one bin: drawn edge to edge it would fill the plot as one solid block.
+            // Five bin widths either side (never below 0 for data that are never negative) show it as a bar.
+            xLo = pooled[0] >= 0 ? Math.Max(0, edges[0] - (5 * width)) : edges[0] - (5 * width);
+            xHi = edges[^1] + (5 * width);
+            notes.Add("All " + Fmt.Count(pooled.Length) + " values equal " + Fmt.Auto(pooled[0]) + ".");
+        }
+
+        xLo = Math.Min(xLo, chart.ReferenceLines.Count == 0 ? xLo : chart.ReferenceLines.Min(r => r.Value));
+        xHi = Math.Max(xHi, chart.ReferenceLines.Count == 0 ? xHi : chart.ReferenceLines.Max(r => r.Value));
         var xAxis = AxisTicks.Linear(xLo, xHi, AxisPainter.Intervals(chart.Width - 100, false));
         var yAxis = AxisTicks.Linear(0, yMax > 0 ? yMax : 1, AxisPainter.Intervals(chart.Height - 120, true));
 

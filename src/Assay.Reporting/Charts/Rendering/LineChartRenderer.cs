@@ -44,7 +44,7 @@ internal sealed class LineChartRenderer(LineChart chart)
         var all = series.SelectMany(s => s.Points).ToList();
         if (all.Count == 0)
         {
-            canvas.Describe(chart.Description ?? Notes.NoData(canvas, chart.Title, notes));
+            canvas.Describe(chart.Description ?? Notes.NoData(canvas, chart.Title, notes, chart.NoDataReason));
             return canvas.Root;
         }
 

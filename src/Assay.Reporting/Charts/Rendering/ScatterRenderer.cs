@@ -57,7 +57,10 @@ internal sealed class ScatterRenderer(ScatterChart chart)
         var all = series.SelectMany(s => s.Points).ToList();
         if (all.Count == 0)
         {
-            canvas.Describe(chart.Description ?? Notes.NoData(canvas, chart.Title, notes));
+            var reason = chart.NoDataReason ?? (nonPositiveX + nonPositiveY > 0
+                ? "Every value is zero or negative, which a log axis cannot show."
+                : null);
+            canvas.Describe(chart.Description ?? Notes.NoData(canvas, chart.Title, notes, reason));
             return canvas.Root;
         }
 

@@ -43,6 +43,24 @@ internal sealed class ChatStore
         return turns;
     }
 
+    /// <summary>The tenant's conversations, most recently active first (at most <paramref name="limit"/>).</summary>
+    public IReadOnlyList<ChatConversation> ListConversations(string tenant, int limit)
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT conversation, COUNT(*), MAX(created_at) FROM messages WHERE tenant = $t GROUP BY conversation ORDER BY MAX(created_at) DESC, conversation LIMIT $n";
+        command.Parameters.AddWithValue("$t", tenant);
+        command.Parameters.AddWithValue("$n", limit);
+        using var reader = command.ExecuteReader();
+        var list = new List<ChatConversation>();
+        while (reader.Read())
+        {
+            list.Add(new ChatConversation(reader.GetString(0), reader.GetInt32(1), DateTimeOffset.Parse(reader.GetString(2), CultureInfo.InvariantCulture)));
+        }
+
+        return list;
+    }
+
     /// <summary>Appends the user's message and the answer together, so a failed answer leaves no half turn.</summary>
     public void AppendExchange(string tenant, string conversation, string question, string answer, DateTimeOffset now)
     {

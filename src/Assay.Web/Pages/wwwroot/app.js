@@ -135,54 +135,7 @@ const Assay = (() => {
     $("report-title").scrollIntoView();
   }
 
-  // ---- Chat (streamed as server-sent events)
-  async function sendChat(event) {
-    event.preventDefault();
-    const input = $("chat-input");
-    const text = input.value.trim();
-    if (!text) { return; }
-    $("chat-error").textContent = "";
-    const log = $("chat-log");
-    log.append(el("li", { class: "user" }, el("span", { class: "sr-label" }, "You: "), text));
-    const answer = el("li", { class: "assistant", "aria-busy": "true" }, el("span", { class: "sr-only" }, "Assistant: "));
-    log.append(answer);
-    input.value = "";
-    const button = event.target.querySelector("button[type=submit]");
-    button.disabled = true;
-    try {
-      const body = { message: text, stream: true };
-      if ($("chat-memory").value) { body.memory = $("chat-memory").value; }
-      const response = await api("/v1/chats/" + encodeURIComponent($("chat-id").value) + "/messages", {
-        method: "POST", headers: { "Content-Type": "application/json", "Accept": "text/event-stream" }, body: JSON.stringify(body),
-      });
-      if (!response.ok) { throw new Error(await problem(response)); }
-      await events(response, (name, payload) => {
-        if (name === "delta") { answer.append(payload.text); answer.dataset.deltas = String(Number(answer.dataset.deltas || 0) + 1); }
-        if (name === "done") { showChatMeta(payload); }
-      });
-    } catch (e) {
-      if (!(e instanceof AuthError)) { $("chat-error").textContent = e.message; answer.remove(); }
-    } finally {
-      answer.removeAttribute("aria-busy");
-      button.disabled = false;
-    }
-  }
-
-  function showChatMeta(reply) {
-    const u = reply.usage;
-    // Without a chat model the server answers by an offline method and reports it as "offline:METHOD".
-    const model = reply.model.startsWith("offline:")
-      ? "offline: " + reply.model.slice("offline:".length) + " (no chat model configured; the answer quotes, nothing was generated)"
-      : "Model " + reply.model;
-    const parts = [model, "memory strategy: " + reply.memory + " (" + reply.historyMessages + " earlier messages in the prompt)"];
-    if (u) {
-      parts.push(u.inputTokens + " input / " + u.outputTokens + " output tokens" + (u.tokensEstimated ? " (estimated)" : ""));
-      if (u.timeToFirstTokenMs != null) { parts.push("first token " + Math.round(u.timeToFirstTokenMs) + " ms"); }
-      if (u.latencyMs != null) { parts.push("latency " + Math.round(u.latencyMs) + " ms"); }
-      if (u.costUsd != null) { parts.push("cost " + u.costUsd + " USD"); }
-    }
-    $("chat-meta").textContent = parts.join(" · ");
-  }
+  // ---- Chat: chat.js
 
   // ---- HR answers
   function indexPath() { return "/v1/indexes/" + encodeURIComponent($("hr-index").value); }
@@ -305,7 +258,6 @@ const Assay = (() => {
       $("main").focus();
     });
     $("logout").addEventListener("click", () => showLogin("Signed out."));
-    $("chat-form").addEventListener("submit", sendChat);
     $("hr-upload").addEventListener("submit", upload);
     $("hr-ask").addEventListener("submit", ask);
     $("img-form").addEventListener("submit", generate);

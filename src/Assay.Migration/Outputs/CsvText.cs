@@ -1,0 +1,37 @@
+using System.Globalization;
+using CsvHelper;
+
+namespace Assay.Migration.Outputs;
+
+/// <summary>Writes the study's CSV files with CsvHelper: RFC 4180 quoting, CRLF line ends, invariant-culture numbers.</summary>
+internal static class CsvText
+{
+    public static string Write(IEnumerable<string> header, IEnumerable<IEnumerable<string?>> rows)
+    {
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        using (var csv = CsvWriter.Create(text, options: null, leaveOpen: true))
+        {
+            Record(csv, header);
+            foreach (var row in rows)
+            {
+                Record(csv, row);
+            }
+
+            csv.Flush();
+        }
+
+        return text.ToString();
+    }
+
+    public static string Number(double? v) => v is { } x && double.IsFinite(x) ? x.ToString("R", CultureInfo.InvariantCulture) : "";
+
+    private static void Record(CsvWriter csv, IEnumerable<string?> cells)
+    {
+        foreach (var cell in cells)
+        {
+            csv.WriteField(cell ?? "");
+        }
+
+        csv.EndRecord();
+    }
+}
