@@ -89,7 +89,7 @@ internal static class MigrationCommands
         using var folder = OutputFolder.Acquire(outDir);
         try
         {
-            return await RunCheckedStudyAsync(study, outDir, options, gate, output, cancellationToken, resilience);
+            return await RunCheckedStudyAsync(study, outDir, options, gate, output, cancellationToken, resilience, exportJudgeJob);
         }
         catch (AssayException ex) when (ex.ExitCode == ExitCodes.BadInput)
         {
@@ -99,7 +99,7 @@ internal static class MigrationCommands
         }
     }
 
-    private static async Task<int> RunCheckedStudyAsync(Study study, string outDir, StudyRunOptions options, bool gate, TextWriter output, CancellationToken cancellationToken, ResilienceOptions? resilience)
+    private static async Task<int> RunCheckedStudyAsync(Study study, string outDir, StudyRunOptions options, bool gate, TextWriter output, CancellationToken cancellationToken, ResilienceOptions? resilience, string? exportJudgeJob)
     {
         ThreadPoolSetup.ForStudy();
         using var models = ModelWiring.Create(study.Concurrency, study.RequestsPerMinute, requirePrices: false, resilience);
