@@ -27,7 +27,7 @@ table.review details.why dl{display:block}
 .review-controls{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:center;margin:.6rem 0}
 .review-controls select,.review-controls button{font:inherit;padding:.2rem .4rem}
 tr[hidden]{display:none}
-@media (max-width:600px){table.review{table-layout:auto}}
+@media (max-width:600px){table.review{table-layout:auto}.table-wrap.wide table.review td{display:block}.table-wrap.wide table.review td::before{display:block;margin-bottom:.15rem}}
 
 """;
 

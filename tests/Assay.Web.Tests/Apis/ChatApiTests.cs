@@ -31,6 +31,34 @@ public sealed class ChatApiTests
     }
 
     [Fact]
+    public async Task List_TwoConversations_TheirIdsAndCountsForThisKeyOnly()
+    {
+        await using var server = await TestServer.StartAsync();
+        using var client = server.Client();
+        await Problems.JsonAsync(await client.PostAsJsonAsync("/v1/chats/first/messages", new { message = "My badge number is 5521.", stream = false }));
+        await Problems.JsonAsync(await client.PostAsJsonAsync("/v1/chats/second/messages", new { message = "hello", stream = false }));
+        await Problems.JsonAsync(await client.PostAsJsonAsync("/v1/chats/second/messages", new { message = "again", stream = false }));
+
+        var list = await Problems.JsonAsync(await client.GetAsync(new Uri("/v1/chats/", UriKind.Relative)));
+        var byId = list.GetProperty("conversations").EnumerateArray().ToDictionary(c => c.GetProperty("id").GetString()!, c => c.GetProperty("messages").GetInt32());
+        Assert.Equal(new Dictionary<string, int> { ["first"] = 2, ["second"] = 4 }, byId);
+        var theirs = await Problems.JsonAsync(await server.Client(TestServer.GlobexKey).GetAsync(new Uri("/v1/chats/", UriKind.Relative)));
+        Assert.Empty(theirs.GetProperty("conversations").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Send_StreamRequestedWithBadId_ProblemDetailsWhenTheClientAcceptsThem()
+    {
+        await using var server = await TestServer.StartAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/chats/bad%20id!/messages") { Content = JsonContent.Create(new { message = "hi" }) };
+        request.Headers.Accept.ParseAdd("text/event-stream, application/problem+json");
+        using var response = await server.Client().SendAsync(request);
+
+        var detail = await Problems.AssertProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.Contains("Conversation id 'bad id!' is not valid", detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Send_NoChatModelAndNothingToRecall_SaysSoNamingTheSetting()
     {
         await using var server = await TestServer.StartAsync();

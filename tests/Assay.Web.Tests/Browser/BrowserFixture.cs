@@ -42,13 +42,16 @@ public sealed class BrowserFixture : IAsyncLifetime
             File.WriteAllText(Path.Combine(study, "report.html"), "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>demo</title></head><body><h1>Demo study report</h1></body></html>");
         });
         playwright = await Playwright.CreateAsync();
-        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        Browser = await LaunchAsync(playwright);
     }
+
+    /// <summary>Debian's Chromium, headless, with no background traffic of its own.</summary>
+    internal static Task<IBrowser> LaunchAsync(IPlaywright playwright) => playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+    {
+        ExecutablePath = "/usr/bin/chromium",
+        Headless = true,
+        Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    });
 
     public async Task DisposeAsync()
     {

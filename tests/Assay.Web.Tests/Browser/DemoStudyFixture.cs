@@ -39,12 +39,7 @@ public sealed class DemoStudyFixture : IAsyncLifetime
             .Single(d => Path.GetFileName(d) == StudyId)!;
         Summary = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(OutputDir, "summary.json"))).RootElement.Clone();
         playwright = await Playwright.CreateAsync();
-        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        Browser = await BrowserFixture.LaunchAsync(playwright);
     }
 
     public async Task DisposeAsync()

@@ -126,9 +126,16 @@
   }
 
   function fmt(x, digits) { return x == null ? "n/a" : x.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: Math.min(digits, 2) }); }
-  function ms(x) { return x == null ? "n/a" : x === 0 ? "0" : x < 1 ? fmt(x * 1000, x < 0.01 ? 1 : 0) + " µs" : fmt(x, x < 10 ? 1 : 0); }
+  // Sub-millisecond latencies in µs, small ones to 2 significant digits, always with the unit.
+  function ms(x) { return x == null ? "n/a" : x === 0 ? "0 ms" : x < 1 ? fmt(x * 1000, x < 0.01 ? 1 : 0) + " µs" : fmt(x, x < 10 ? 1 : 0) + " ms"; }
   function usd(x, ci) { if (x == null) { return "price unknown"; } if (x === 0 && (!ci || ci[1] === 0)) { return "free (offline)"; } return "$" + fmt(x, 6) + (ci ? " [" + fmt(ci[0], 6) + ", " + fmt(ci[1], 6) + "]" : ""); }
   function withCi(x, ci, f) { return f(x) + (ci ? " [" + f(ci[0]) + ", " + f(ci[1]) + "]" : ""); }
+
+  function whyNot(row, d, crit) {
+    if (row.isSource) { return "is the source, which is never recommended"; }
+    const fails = d.verdicts.find((x) => x.row.model === row.model).fails;
+    return fails.length ? "fails " + fails.join("; ") : "the study prefers the " + crit.prefer.replace("_", " ") + " among the candidates meeting every criterion, which is " + d.chosen;
+  }
 
   function render() {
     for (const id of ["w-latency", "w-cost", "w-quality"]) { $(id + "-out").textContent = $(id).value; }
@@ -159,7 +166,7 @@
       tr.dataset.model = r.model;
       const cells = [
         ["Rank", String(i + 1), "num"], ["Model", r.model + (r.isSource ? " (source)" : ""), "model"], ["Weighted score", fmt(scores[r.model], 3), "num"],
-        ["p90 latency (ms)", withCi(r.latency, r.latencyCi, ms), "num"], ["Cost per call", usd(r.cost, r.costCi), "num"],
+        ["p90 latency", withCi(r.latency, r.latencyCi, ms), "num"], ["Cost per call", usd(r.cost, r.costCi), "num"],
         ["Monthly cost (USD)", r.cost == null ? "price unknown" : fmt(r.cost * volume, 2), "num"],
         ["Quality (" + (study.metric || "n/a") + ")", withCi(r.quality, r.qualityCi, (x) => fmt(x, 3)), "num"],
         ["Meets the criteria", meets, r.isSource ? "" : meets === "yes" ? "yes" : "no"],
@@ -172,7 +179,7 @@
       ? "No candidate meets every criterion, so the weighted order is not a recommendation: it ranks every model, including those that fail."
       : top === d.chosen
         ? "The weighted order agrees with the decision: " + d.chosen + " ranks first."
-        : "Why the weighted order differs from the decision: " + top + " ranks first here but " + (ranked[0].isSource ? "is the source" : "fails " + (d.verdicts.find((x) => x.row.model === top).fails.join("; ") || "nothing; the study prefers " + crit.prefer.replace("_", " "))) +
+        : "Why the weighted order differs from the decision: " + top + " ranks first here but " + whyNot(ranked[0], d, crit) +
           ". The decision keeps only candidates that meet every criterion; this score stretches each latency and cost gap to 0..1 over these models, however small.";
     $("pg-status").textContent = "Study " + study.name + ", quality metric " + (study.metric || "n/a") + ". Intervals: the study's bootstrap intervals from summary.json.";
     $("pg-results").hidden = false;
