@@ -31,10 +31,7 @@ public sealed class ReplayedCandidatesTests : IDisposable
     [Fact]
     public async Task Migrate_BundledRecordings_FiguresEqualDirectComputationAndSixPairsInconclusive()
     {
-        var incidents = DatasetLoader.Load(Path.Combine(Repo(), "samples", "incidents", "incidents.csv"), new DatasetColumns());
-        var items = incidents.Items.Take(10).ToList();
-        var dataset = Path.Combine(_folder, "items.csv");
-        TabularWriter.WriteFile(dataset, ["document", "referenceResponse"], items.Select(i => (IReadOnlyList<string?>)[i.Document, i.Reference]));
+        var (dataset, items) = IncidentsDataset(10);
         var sourcePrompt = "Read the incident report below.\n{context}\nSummarise it in two sentences.";
         await RecordAsync("source", "extractive:lead-2", sourcePrompt, items.Take(6).ToList(), "source.csv");
 
@@ -56,10 +53,7 @@ public sealed class ReplayedCandidatesTests : IDisposable
     [Fact]
     public async Task Migrate_RecordingCutInsideLastRowsNumbers_ExitTwoNamingTheLineAndWritesNothing()
     {
-        var incidents = DatasetLoader.Load(Path.Combine(Repo(), "samples", "incidents", "incidents.csv"), new DatasetColumns());
-        var items = incidents.Items.Take(4).ToList();
-        var dataset = Path.Combine(_folder, "items.csv");
-        TabularWriter.WriteFile(dataset, ["document", "referenceResponse"], items.Select(i => (IReadOnlyList<string?>)[i.Document, i.Reference]));
+        var (dataset, items) = IncidentsDataset(4);
         var prompt = "Summarise:\n{context}";
         await RecordAsync("source", "extractive:lead-2", prompt, items, "source.csv");
         var text = await File.ReadAllTextAsync(Path.Combine(_folder, "source.csv"));
@@ -220,6 +214,15 @@ public sealed class ReplayedCandidatesTests : IDisposable
         var html = await File.ReadAllTextAsync(Path.Combine(outDir, "report.html"));
         Assert.Contains("(recorded)", html, StringComparison.Ordinal);
         Assert.Contains($"{expectedShared} paired items; ", html, StringComparison.Ordinal);
+    }
+
+    // The first reports of the bundled, project-written incidents dataset, as this study's dataset.
+    private (string Path, IReadOnlyList<StudyItem> Items) IncidentsDataset(int count)
+    {
+        var items = DatasetLoader.Load(Path.Combine(Repo(), "samples", "incidents", "incidents.csv"), new DatasetColumns()).Items.Take(count).ToList();
+        var dataset = Path.Combine(_folder, "items.csv");
+        TabularWriter.WriteFile(dataset, ["document", "referenceResponse"], items.Select(i => (IReadOnlyList<string?>)[i.Document, i.Reference]));
+        return (dataset, items);
     }
 
     private async Task RecordAsync(string name, string modelId, string prompt, IReadOnlyList<StudyItem> items, string file)
