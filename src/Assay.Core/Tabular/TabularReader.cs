@@ -104,7 +104,7 @@ public static class TabularReader
         }
 
         var line = (int)ex.LineNumber;
-        var what = ex.Message.Contains("field", StringComparison.OrdinalIgnoreCase) && ex.Message.Contains("count", StringComparison.OrdinalIgnoreCase)
+        var what = ex.Message.Contains("fields", StringComparison.OrdinalIgnoreCase) && ex.Message.Contains("expected", StringComparison.OrdinalIgnoreCase)
             ? "the row has a different number of fields than the header (a cut row, or a comma or quote not escaped)"
             : $"malformed quoting ({ex.Message.TrimEnd('.')})";
         return new BadRowException($"{path} line {line}: {what}; fix the row ({fix}).", line);

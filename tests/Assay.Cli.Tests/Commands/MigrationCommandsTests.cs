@@ -41,14 +41,15 @@ public sealed class MigrationCommandsTests : IDisposable
     }
 
     [Fact]
-    public async Task Migrate_DuplicatedPlaceholder_ExitTwoNamingLineAndField()
+    public async Task Migrate_DuplicatedPlaceholderWithLintStrict_ExitTwoNamingLineAndField()
     {
         WriteDataset(3);
-        var yaml = LiveStudy("http://127.0.0.1:9/v1").Replace("prompt: \"Briefly:\\n{context}\"", "prompt: \"{context}\\nBriefly, the report again:\\n{context}\"", StringComparison.Ordinal);
+        var yaml = LiveStudy("http://127.0.0.1:9/v1").Replace("prompt: \"Briefly:\\n{context}\"", "prompt: \"{context}\\nBriefly, the report again:\\n{context}\"", StringComparison.Ordinal) + "\nlint: strict\n";
         var study = Write("study.yaml", yaml);
         var (code, error) = await RunAsync("migrate", study, "--out", Path.Combine(_folder, "out"));
         Assert.Equal(ExitCodes.BadInput, code);
         Assert.Contains("study.yaml line 11: candidates[0].prompt contains {context} 2 times", error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(_folder, "out")));
     }
 
     [Fact]

@@ -31,10 +31,7 @@ public sealed class ReplayedCandidatesTests : IDisposable
     [Fact]
     public async Task Migrate_BundledRecordings_FiguresEqualDirectComputationAndSixPairsInconclusive()
     {
-        var incidents = DatasetLoader.Load(Path.Combine(Repo(), "samples", "incidents", "incidents.csv"), new DatasetColumns());
-        var items = incidents.Items.Take(10).ToList();
-        var dataset = Path.Combine(_folder, "items.csv");
-        TabularWriter.WriteFile(dataset, ["document", "referenceResponse"], items.Select(i => (IReadOnlyList<string?>)[i.Document, i.Reference]));
+        var (dataset, items) = IncidentsDataset(10);
         var sourcePrompt = "Read the incident report below.\n{context}\nSummarise it in two sentences.";
         await RecordAsync("source", "extractive:lead-2", sourcePrompt, items.Take(6).ToList(), "source.csv");
 
@@ -56,10 +53,7 @@ public sealed class ReplayedCandidatesTests : IDisposable
     [Fact]
     public async Task Migrate_RecordingCutInsideLastRowsNumbers_ExitTwoNamingTheLineAndWritesNothing()
     {
-        var incidents = DatasetLoader.Load(Path.Combine(Repo(), "samples", "incidents", "incidents.csv"), new DatasetColumns());
-        var items = incidents.Items.Take(4).ToList();
-        var dataset = Path.Combine(_folder, "items.csv");
-        TabularWriter.WriteFile(dataset, ["document", "referenceResponse"], items.Select(i => (IReadOnlyList<string?>)[i.Document, i.Reference]));
+        var (dataset, items) = IncidentsDataset(4);
         var prompt = "Summarise:\n{context}";
         await RecordAsync("source", "extractive:lead-2", prompt, items, "source.csv");
         var text = await File.ReadAllTextAsync(Path.Combine(_folder, "source.csv"));
@@ -79,6 +73,77 @@ public sealed class ReplayedCandidatesTests : IDisposable
         Assert.Contains($"line {table.Rows[^1].Line}", error, StringComparison.Ordinal);
         Assert.True(table.Rows[^1].Line <= lastLine);
         Assert.False(Directory.Exists(outDir) && Directory.EnumerateFileSystemEntries(outDir).Any(), "a refused study leaves nothing behind");
+    }
+
+    [Theory]
+    [InlineData("ragged", "line 4: the row has a different number of fields")]
+    [InlineData("quote", "line 4, column 1: a quote opened here is never closed")]
+    [InlineData("nul", "line 3, column 2: a NUL byte")]
+    [InlineData("latency", "line 3, column 3 ('latency'): 'fast' is not a number")]
+    public async Task Migrate_BadRecordingRow_ExitTwoNamingTheLineAndWritesNothing(string damage, string named)
+    {
+        var (dataset, prompt) = await SmallDatasetAsync();
+        var rows = damage switch
+        {
+            "ragged" => "prompt,model_response,latency\n\"Summarise:\nA\",a,1\nx,y\n",
+            "quote" => "prompt,model_response,latency\n\"Summarise:\nA\",a,1\n\"Summarise:\nB,b,1\n",
+            "nul" => "prompt,model_response,latency\n\"Summarise:\nA\0\",a,1\n",
+            _ => "prompt,model_response,latency\n\"Summarise:\nA\",a,fast\n",
+        };
+        await File.WriteAllTextAsync(Path.Combine(_folder, "bad.csv"), rows);
+        var study = WriteStudy(dataset, Path.Combine(_folder, "bad.csv"), prompt, [("lead1", "extractive:lead-1", prompt)], replayCandidates: false);
+        var outDir = Path.Combine(_folder, "out-bad");
+
+        var (code, error) = await RunAsync("migrate", study, "--out", outDir);
+
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.True(error.Contains(Path.Combine(_folder, "bad.csv") + " " + named, StringComparison.Ordinal), error);
+        Assert.False(Directory.Exists(outDir), "a refused study leaves nothing behind");
+    }
+
+    [Fact]
+    public async Task Migrate_DatasetCutInsideAQuote_ExitTwoNamingWhereTheQuoteOpened()
+    {
+        var (dataset, prompt) = await SmallDatasetAsync();
+        await File.AppendAllTextAsync(dataset, "\"cut document, never closed\n");
+        await File.WriteAllTextAsync(Path.Combine(_folder, "src.csv"), "prompt,model_response,latency\n\"Summarise:\nA\",a,1\n");
+        var study = WriteStudy(dataset, Path.Combine(_folder, "src.csv"), prompt, [("lead1", "extractive:lead-1", prompt)], replayCandidates: false);
+        var outDir = Path.Combine(_folder, "out-data");
+
+        var (code, error) = await RunAsync("migrate", study, "--out", outDir);
+
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.True(error.Contains(dataset + " line 5, column 1: a quote opened here is never closed", StringComparison.Ordinal), error);
+        Assert.False(Directory.Exists(outDir));
+    }
+
+    [Fact]
+    public async Task Migrate_BadRowsSkip_SkippedLinesListedInAWarningAndNeverCounted()
+    {
+        var (dataset, prompt) = await SmallDatasetAsync();
+        await File.WriteAllTextAsync(Path.Combine(_folder, "src.csv"), "prompt,model_response,latency\n\"Summarise:\nA\",a a,1\nx,y\n\"Summarise:\nB\",b b,oops\n\"Summarise:\nC\",c c,2\n");
+        var study = WriteStudy(dataset, Path.Combine(_folder, "src.csv"), prompt, [("lead1", "extractive:lead-1", prompt)], replayCandidates: false);
+        await File.AppendAllTextAsync(study, "recordings: { badRows: skip }\n");
+        var outDir = Path.Combine(_folder, "out-skip");
+
+        var (code, error) = await RunAsync("migrate", study, "--out", outDir);
+
+        Assert.True(code == ExitCodes.Ok, error);
+        using var summary = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(outDir, "summary.json")));
+        var note = summary.RootElement.GetProperty("notes").EnumerateArray().Single(n => n.GetProperty("message").GetString()!.Contains("bad rows skipped", StringComparison.Ordinal));
+        Assert.Equal("warning", note.GetProperty("severity").GetString());
+        Assert.True(note.GetProperty("message").GetString()!.Contains("line 4:", StringComparison.Ordinal), note.GetProperty("message").GetString());
+        Assert.Contains("line 6:", note.GetProperty("message").GetString(), StringComparison.Ordinal);
+        var source = summary.RootElement.GetProperty("models").EnumerateArray().Single(m => m.GetProperty("is_source").GetBoolean());
+        Assert.Equal(2, source.GetProperty("calls").GetInt32());
+    }
+
+    // Each recorded prompt spans two lines ("Summarise:" and the document), so row n of the recording starts on line 2n.
+    private async Task<(string Dataset, string Prompt)> SmallDatasetAsync()
+    {
+        var dataset = Path.Combine(_folder, "items.csv");
+        await File.WriteAllTextAsync(dataset, "document,referenceResponse\nA,a\nB,b\nC,c\n");
+        return (dataset, "Summarise:\n{context}");
     }
 
     private async Task CheckStudyAsync(string dataset, string sourceRecording, string sourcePrompt, IReadOnlyList<StudyItem> items, int expectedShared)
@@ -149,6 +214,15 @@ public sealed class ReplayedCandidatesTests : IDisposable
         var html = await File.ReadAllTextAsync(Path.Combine(outDir, "report.html"));
         Assert.Contains("(recorded)", html, StringComparison.Ordinal);
         Assert.Contains($"{expectedShared} paired items; ", html, StringComparison.Ordinal);
+    }
+
+    // The first reports of the bundled, project-written incidents dataset, as this study's dataset.
+    private (string Path, IReadOnlyList<StudyItem> Items) IncidentsDataset(int count)
+    {
+        var items = DatasetLoader.Load(Path.Combine(Repo(), "samples", "incidents", "incidents.csv"), new DatasetColumns()).Items.Take(count).ToList();
+        var dataset = Path.Combine(_folder, "items.csv");
+        TabularWriter.WriteFile(dataset, ["document", "referenceResponse"], items.Select(i => (IReadOnlyList<string?>)[i.Document, i.Reference]));
+        return (dataset, items);
     }
 
     private async Task RecordAsync(string name, string modelId, string prompt, IReadOnlyList<StudyItem> items, string file)

@@ -85,10 +85,9 @@ public sealed class ReplayChatClientTests : IDisposable
         var path = Write("bad.csv", "model,prompt,model_response,latency\nsource_model,\"multi\nline\",ok,1.0\nsource_model,p2,ok,fast\n");
         using var factory = CreateSut();
 
-        var ex = Assert.Throws<AssayException>(() => factory.CreateChatClient("replay:" + path));
+        var ex = Assert.ThrowsAny<AssayException>(() => factory.CreateChatClient("replay:" + path));
 
-        Assert.Contains("line 4", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("'latency' is 'fast'", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("line 4, column 4 ('latency'): 'fast' is not a number", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
