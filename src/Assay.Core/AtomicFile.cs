@@ -51,15 +51,9 @@ public static class AtomicFile
 
             File.Move(temp, full, overwrite: true);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (Abandon(temp, e))
         {
-            TryDelete(temp);
             throw Failed(full, e);
-        }
-        catch
-        {
-            TryDelete(temp);
-            throw;
         }
     }
 
@@ -77,15 +71,9 @@ public static class AtomicFile
 
             File.Move(temp, full, overwrite: true);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (Abandon(temp, e))
         {
-            TryDelete(temp);
             throw Failed(full, e);
-        }
-        catch
-        {
-            TryDelete(temp);
-            throw;
         }
     }
 
@@ -104,6 +92,14 @@ public static class AtomicFile
         }
 
         return (full, Path.Combine(dir, "." + Path.GetFileName(full) + "." + Path.GetRandomFileName() + ".tmp"));
+    }
+
+    // Removes the temporary file after any failure; true when the failure is the file system's
+    // (reported naming the target), false to let any other one (cancellation, a bug) pass unchanged.
+    private static bool Abandon(string temp, Exception e)
+    {
+        TryDelete(temp);
+        return e is IOException or UnauthorizedAccessException;
     }
 
     private static AssayException Failed(string path, Exception e) =>
