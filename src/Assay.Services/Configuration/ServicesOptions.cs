@@ -122,7 +122,7 @@ public sealed class ChatServiceOptions
 
 public sealed class RagOptions
 {
-    /// <summary>A chat model id for written answers; null = <c>services.chat.model</c>, and when that is null too, extractive answers (the answering sentences quoted).</summary>
+    /// <summary>A chat model id for written answers; <c>extractive:sentences</c> = offline answers (the answering sentences quoted) even with a chat model; null = <c>services.chat.model</c>, and when that is null too, extractive.</summary>
     public string? AnswerModel { get; set; }
 
     /// <summary>

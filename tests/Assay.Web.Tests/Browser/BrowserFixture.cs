@@ -34,6 +34,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             // The hashing embedder double keeps retrieval independent of the installed offline model;
             // the answer is still the real offline extractive method.
             o.Embeddings.Model = "test:hashing";
+            o.Rag.AnswerModel = "extractive:sentences"; // the echo chat model cannot quote; the HR page is tested on offline answers
             o.Images.Model = "test:images";
             m.Images["test:images"] = new PngImageGenerator();
             var study = Path.Combine(o.DataDir, "studies", StudyName);

@@ -80,7 +80,7 @@ public sealed class PagesBrowserTests(BrowserFixture fixture) : IClassFixture<Br
     }
 
     [Fact]
-    public async Task HrAnswers_UploadAndAsk_CitedAnswerAndClickShowsQuote()
+    public async Task HrAnswers_UploadAndAsk_CitedAnswerAndClickShowsThePageWithTheQuoteHighlighted()
     {
         await using var browser = await fixture.OpenAsync();
         await browser.SignInAsync(TestServer.AcmeKey, "hr");
@@ -98,11 +98,13 @@ public sealed class PagesBrowserTests(BrowserFixture fixture) : IClassFixture<Br
         await page.GetByLabel("Question").FillAsync("How many paid vacation days does an employee get?");
         await page.GetByRole(AriaRole.Button, new() { Name = "Ask" }).ClickAsync();
         await Assertions.Expect(page.Locator("#hr-answer h2")).ToHaveTextAsync("Answer");
-        await Assertions.Expect(page.Locator("#hr-answer .meta")).ToContainTextAsync("Method: extractive");
-        var citation = page.Locator(".citations button").First;
+        await Assertions.Expect(page.Locator("#hr-answer .meta").First).ToContainTextAsync("Method: extractive");
+        var citation = page.Locator(".citations a").First;
         await Assertions.Expect(citation).ToContainTextAsync("leave-policy.txt, page 1");
+        await Assertions.Expect(page.Locator(".citations blockquote").First).ToContainTextAsync("25 paid vacation days");
         await citation.ClickAsync();
-        await Assertions.Expect(page.Locator("#hr-quote blockquote")).ToContainTextAsync("25 paid vacation days");
+        await Assertions.Expect(page.Locator("#hr-quote mark")).ToContainTextAsync("25 paid vacation days");
+        await Assertions.Expect(page.Locator("#hr-quote .page-text")).ToContainTextAsync("Parking in the basement");
         await Assertions.Expect(page.Locator("#hr-quote")).ToBeFocusedAsync();
         await browser.ScreenshotAsync("hr-cited-answer");
         Assert.Empty(browser.ConsoleErrors);

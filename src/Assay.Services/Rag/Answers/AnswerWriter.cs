@@ -25,9 +25,14 @@ internal sealed partial class AnswerWriter(IModelFactory models, ServicesOptions
 
     private readonly RelevanceGate gate = RelevanceGate.From(options.Rag);
     private readonly AnswerabilityCheck check = new(RelevanceGate.From(options.Rag), options.Rag.MinSentenceCoverage, options.Rag.MinFocusCoverage);
-    private readonly string? model = options.Rag.AnswerModel ?? options.Chat.Model;
+    // "extractive:sentences" asks for offline answers even when a chat model is configured.
+    private readonly string? model = options.Rag.AnswerModel == Extractive ? null : options.Rag.AnswerModel ?? options.Chat.Model;
 
-    private string ModelSetting => options.Rag.AnswerModel is not null
+    private const string Extractive = "extractive:sentences";
+
+    private string ModelSetting => options.Rag.AnswerModel == Extractive
+        ? "services.rag.answerModel: extractive:sentences"
+        : options.Rag.AnswerModel is not null
         ? "services.rag.answerModel"
         : options.Chat.Model is not null ? "services.chat.model (services.rag.answerModel is unset)" : "none: neither services.rag.answerModel nor services.chat.model is set, so answers are extractive";
 

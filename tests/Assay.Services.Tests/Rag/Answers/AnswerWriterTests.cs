@@ -95,4 +95,18 @@ public sealed class AnswerWriterTests
         Assert.Equal("grounding", answer.Check);
         Assert.Equal("services.rag.answerModel", answer.ModelSetting);
     }
+
+    [Fact]
+    public async Task AnswerAsync_AnswerModelExtractiveWithAChatModel_StaysOfflineAndSaysSo()
+    {
+        using var models = new DoubleModelFactory();
+        var writer = new AnswerWriter(models, Options(answerModel: "extractive:sentences", chatModel: "test:never-called"));
+        var hits = new[] { Hit("Contoso provides every employee with 20 paid vacation days.", 0.60, 0.80) };
+
+        var answer = await writer.AnswerAsync("How many paid vacation days do I get?", hits, Weight, CancellationToken.None);
+
+        Assert.True(answer.Found);
+        Assert.Equal("extractive", answer.Method);
+        Assert.Equal("services.rag.answerModel: extractive:sentences", answer.ModelSetting);
+    }
 }
