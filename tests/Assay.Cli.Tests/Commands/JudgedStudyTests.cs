@@ -105,7 +105,7 @@ public sealed class JudgedStudyTests : IDisposable
 
         output.Add("{\"automatedEvaluationResult\":{\"scores\":[{\"metricName\":\"Builtin.Correctness\",\"result\":1}]},\"inputRecord\":{\"prompt\":\"another study\",\"modelResponses\":[{\"response\":\"x\",\"modelIdentifier\":\"m\"}]}}");
         await File.WriteAllLinesAsync(Path.Combine(_folder, "job-output.jsonl"), output);
-        var imported = Write("imported.yaml", Plain(url, "judges: { import: [job-output.jsonl] }\ncriteria:\n  quality:\n    - metric: managed.correctness\n      margin: 0.1\n"));
+        var imported = Write("imported.yaml", Plain(url, "judges: { import: [job-output.jsonl] }\ncriteria:\n  quality:\n    - metric: managed.correctness\n      margin: 0.1"));
         var outDir = Path.Combine(_folder, "imported");
 
         Assert.Equal(ExitCodes.Ok, await MigrationCommands.RunStudyAsync(imported, outDir, new StudyRunOptions(), gate: false, TextWriter.Null, CancellationToken.None, FastRetries));
@@ -166,25 +166,13 @@ public sealed class JudgedStudyTests : IDisposable
         },
     });
 
-    private static string JudgedStudy(string url, string judgeModel) => $$"""
-        name: judged
-        dataset: { path: items.csv }
-        source:
-          model: openai-compatible:{{url}}#src
-          prompt: "Summarise:\n{context}"
-          price: { inputPer1k: 0.00025, outputPer1k: 0.003 }
-        candidates:
-          - name: cand
-            model: openai-compatible:{{url}}#cand
-            prompt: "Briefly:\n{context}"
-            price: { inputPer1k: 0.0001, outputPer1k: 0.0004 }
+    private static string JudgedStudy(string url, string judgeModel) => Plain(url, $$"""
           - name: tuned
             model: openai-compatible:{{url}}#tuned
             optimize: source
             optimizer: openai-compatible:{{url}}#rewriter
             rewrites: 2
             price: { inputPer1k: 0.0001, outputPer1k: 0.0004 }
-        metrics: [rouge]
         judges:
           models:
             - { name: j, model: "{{judgeModel}}" }
@@ -192,8 +180,7 @@ public sealed class JudgedStudyTests : IDisposable
           pairwise: true
           repeats: 2
         devShare: 0.3
-        concurrency: 4
-        """;
+        """);
 
     private static string Plain(string url, string extra) => $$"""
         name: plain
@@ -207,10 +194,8 @@ public sealed class JudgedStudyTests : IDisposable
             model: openai-compatible:{{url}}#cand
             prompt: "Briefly:\n{context}"
             price: { inputPer1k: 0.0001, outputPer1k: 0.0004 }
-        metrics: [rouge]
-        concurrency: 4
 
-        """ + extra;
+        """ + extra + "\nmetrics: [rouge]\nconcurrency: 4\n";
 
     private string Write(string name, string text)
     {
