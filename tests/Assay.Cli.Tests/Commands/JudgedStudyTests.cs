@@ -118,6 +118,25 @@ public sealed class JudgedStudyTests : IDisposable
     }
 
     [Fact]
+    public async Task Migrate_BadOrMissingImportFile_ExitTwoNamingFileAndLine_NoCallAndNoRunStore()
+    {
+        await using var server = await StartAsync();
+        WriteDataset(4);
+        var url = server.OpenAiBaseUrl.ToString();
+        Write("bad.jsonl", "{\"automatedEvaluationResult\":{\"scores\":[]},\"inputRecord\":{\"prompt\":\"p\",\"modelResponses\":[{\"response\":\"a\"}]}}\n{\"prompt\": 1\n");
+        var outDir = Path.Combine(_folder, "out");
+
+        var bad = await Assert.ThrowsAsync<AssayException>(() => MigrationCommands.RunStudyAsync(Write("bad.yaml", Plain(url, "judges: { import: [bad.jsonl] }")), outDir, new StudyRunOptions(), gate: false, TextWriter.Null, CancellationToken.None, FastRetries));
+        var missing = await Assert.ThrowsAsync<AssayException>(() => MigrationCommands.RunStudyAsync(Write("missing.yaml", Plain(url, "judges: { import: [nowhere.jsonl] }")), outDir, new StudyRunOptions(), gate: false, TextWriter.Null, CancellationToken.None, FastRetries));
+
+        Assert.Equal((ExitCodes.BadInput, ExitCodes.BadInput), (bad.ExitCode, missing.ExitCode));
+        Assert.Contains("bad.jsonl, line 2: not an evaluation job output record", bad.Message, StringComparison.Ordinal);
+        Assert.Contains("judges.import[0] 'nowhere.jsonl' does not exist", missing.Message, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(outDir, "runs.sqlite")));
+        Assert.Equal(0, server.Counters.Snapshot().TotalRequests);
+    }
+
+    [Fact]
     public async Task JudgeRepeats_AtTheFakeServer_EachRepeatSendsItsOwnSeed()
     {
         await using var server = await StartAsync();
