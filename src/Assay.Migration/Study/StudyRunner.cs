@@ -78,9 +78,10 @@ public sealed class StudyRunner(
         var dev = items.Where(i => i.Split == "dev" && i.Paired).ToList();
         var candidateItems = reported.Where(i => i.Paired || (study.AllowUnpaired && i.Reference is not null)).ToList();
 
+        // Read before the store is opened: a bad import file is exit 2 and leaves nothing behind.
+        var imported = await JudgementImport.ReadAllAsync(study.JudgeImports, cancellationToken);
         await using var store = await RunStores.OpenAsync(options.Store ?? study.Store, outputDirectory, cancellationToken);
         await PrepareStoreAsync(study, options, store, cancellationToken);
-        var imported = await JudgementImport.ReadAllAsync(study.JudgeImports, cancellationToken);
         var answers = new StoredAnswers(store, study.Name, time);
         await ModelPreflight.CheckAsync(study, models, answers, cancellationToken);
         foreach (var (model, calls) in recorded.PerModel.Where(m => m.Records.Count > 0))

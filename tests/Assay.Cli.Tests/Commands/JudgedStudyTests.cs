@@ -105,7 +105,7 @@ public sealed class JudgedStudyTests : IDisposable
 
         output.Add("{\"automatedEvaluationResult\":{\"scores\":[{\"metricName\":\"Builtin.Correctness\",\"result\":1}]},\"inputRecord\":{\"prompt\":\"another study\",\"modelResponses\":[{\"response\":\"x\",\"modelIdentifier\":\"m\"}]}}");
         await File.WriteAllLinesAsync(Path.Combine(_folder, "job-output.jsonl"), output);
-        var imported = Write("imported.yaml", Plain(url, "judges: { import: [job-output.jsonl] }\ncriteria:\n  quality:\n    - metric: managed.correctness\n      margin: 0.1\n"));
+        var imported = Write("imported.yaml", Plain(url, "judges: { import: [job-output.jsonl] }\ncriteria:\n  quality:\n    - metric: managed.correctness\n      margin: 0.1"));
         var outDir = Path.Combine(_folder, "imported");
 
         Assert.Equal(ExitCodes.Ok, await MigrationCommands.RunStudyAsync(imported, outDir, new StudyRunOptions(), gate: false, TextWriter.Null, CancellationToken.None, FastRetries));
@@ -115,6 +115,25 @@ public sealed class JudgedStudyTests : IDisposable
         Assert.Equal(12, comparison.GetProperty("n").GetInt32());
         Assert.Equal(-0.5, comparison.GetProperty("difference").GetProperty("value").GetDouble(), 10);
         Assert.Contains(summary.RootElement.GetProperty("notes").EnumerateArray(), n => n.GetProperty("message").GetString()!.Contains("job-output.jsonl line 25: no call of this study", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Migrate_BadOrMissingImportFile_ExitTwoNamingFileAndLine_NoCallAndNoRunStore()
+    {
+        await using var server = await StartAsync();
+        WriteDataset(4);
+        var url = server.OpenAiBaseUrl.ToString();
+        Write("bad.jsonl", "{\"automatedEvaluationResult\":{\"scores\":[]},\"inputRecord\":{\"prompt\":\"p\",\"modelResponses\":[{\"response\":\"a\"}]}}\n{\"prompt\": 1\n");
+        var outDir = Path.Combine(_folder, "out");
+
+        var bad = await Assert.ThrowsAsync<AssayException>(() => MigrationCommands.RunStudyAsync(Write("bad.yaml", Plain(url, "judges: { import: [bad.jsonl] }")), outDir, new StudyRunOptions(), gate: false, TextWriter.Null, CancellationToken.None, FastRetries));
+        var missing = await Assert.ThrowsAsync<AssayException>(() => MigrationCommands.RunStudyAsync(Write("missing.yaml", Plain(url, "judges: { import: [nowhere.jsonl] }")), outDir, new StudyRunOptions(), gate: false, TextWriter.Null, CancellationToken.None, FastRetries));
+
+        Assert.Equal((ExitCodes.BadInput, ExitCodes.BadInput), (bad.ExitCode, missing.ExitCode));
+        Assert.Contains("bad.jsonl, line 2: not an evaluation job output record", bad.Message, StringComparison.Ordinal);
+        Assert.Contains("judges.import[0] 'nowhere.jsonl' does not exist", missing.Message, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(outDir, "runs.sqlite")));
+        Assert.Equal(0, server.Counters.Snapshot().TotalRequests);
     }
 
     [Fact]
@@ -166,25 +185,13 @@ public sealed class JudgedStudyTests : IDisposable
         },
     });
 
-    private static string JudgedStudy(string url, string judgeModel) => $$"""
-        name: judged
-        dataset: { path: items.csv }
-        source:
-          model: openai-compatible:{{url}}#src
-          prompt: "Summarise:\n{context}"
-          price: { inputPer1k: 0.00025, outputPer1k: 0.003 }
-        candidates:
-          - name: cand
-            model: openai-compatible:{{url}}#cand
-            prompt: "Briefly:\n{context}"
-            price: { inputPer1k: 0.0001, outputPer1k: 0.0004 }
+    private static string JudgedStudy(string url, string judgeModel) => Plain(url, $$"""
           - name: tuned
             model: openai-compatible:{{url}}#tuned
             optimize: source
             optimizer: openai-compatible:{{url}}#rewriter
             rewrites: 2
             price: { inputPer1k: 0.0001, outputPer1k: 0.0004 }
-        metrics: [rouge]
         judges:
           models:
             - { name: j, model: "{{judgeModel}}" }
@@ -192,8 +199,7 @@ public sealed class JudgedStudyTests : IDisposable
           pairwise: true
           repeats: 2
         devShare: 0.3
-        concurrency: 4
-        """;
+        """);
 
     private static string Plain(string url, string extra) => $$"""
         name: plain
@@ -207,10 +213,8 @@ public sealed class JudgedStudyTests : IDisposable
             model: openai-compatible:{{url}}#cand
             prompt: "Briefly:\n{context}"
             price: { inputPer1k: 0.0001, outputPer1k: 0.0004 }
-        metrics: [rouge]
-        concurrency: 4
 
-        """ + extra;
+        """ + extra + "\nmetrics: [rouge]\nconcurrency: 4\n";
 
     private string Write(string name, string text)
     {

@@ -81,9 +81,7 @@ public class StudyRunnerTests
     public async Task RunAsync_OptimizedCandidate_ChosenOnDevAndReportedOnTestOnly()
     {
         using var files = new StudyFiles();
-        files.WriteDataset(20);
-        var yaml = LiveStudy.Replace("    prompt: \"Briefly:\\n{context}\"", "    optimize: source\n    optimizer: fake:optimizer\n    rewrites: 3", StringComparison.Ordinal) + "\ndevShare: 0.25\n";
-        var study = StudyLoader.Parse(yaml, Path.Combine(files.Folder, "study.yaml"));
+        var study = OptimizedStudy(files, rewrites: 3);
         var models = Priced();
         var proposals = new Queue<string>(["Summary wanted.\n{context}\n{context}", "TLDR (keep it short):\n{context}", "Report:\n{context}\nEnd."]);
         models.Answer = (model, prompt) => model switch
@@ -113,9 +111,7 @@ public class StudyRunnerTests
     public async Task RunAsync_OptimizedStudyResumed_NoOptimizerCallAndTheSamePromptChosen()
     {
         using var files = new StudyFiles();
-        files.WriteDataset(20);
-        var yaml = LiveStudy.Replace("    prompt: \"Briefly:\\n{context}\"", "    optimize: source\n    optimizer: fake:optimizer\n    rewrites: 2", StringComparison.Ordinal) + "\ndevShare: 0.25\n";
-        var study = StudyLoader.Parse(yaml, Path.Combine(files.Folder, "study.yaml"));
+        var study = OptimizedStudy(files, rewrites: 2);
         var models = Priced();
         var optimizerCalls = 0;
 
@@ -151,6 +147,14 @@ public class StudyRunnerTests
             model: fake:cand
             prompt: "Briefly:\n{context}"
         """;
+
+    // 20 items, a quarter for development; the candidate's prompt optimized by fake:optimizer.
+    private static Migration.Study.Study OptimizedStudy(StudyFiles files, int rewrites)
+    {
+        files.WriteDataset(20);
+        var yaml = LiveStudy.Replace("    prompt: \"Briefly:\\n{context}\"", $"    optimize: source\n    optimizer: fake:optimizer\n    rewrites: {rewrites}", StringComparison.Ordinal) + "\ndevShare: 0.25\n";
+        return StudyLoader.Parse(yaml, Path.Combine(files.Folder, "study.yaml"));
+    }
 
     private static ScriptedModelFactory Priced()
     {
