@@ -67,7 +67,7 @@ public sealed class MalformedFilesTests : IDisposable
         data.Add("services", "bad-max-running", Encoding.UTF8.GetBytes("services:\n  studies:\n    maxRunning: 0\n"), "maxRunning");
         data.Add("fake-server", "unknown-setting", Encoding.UTF8.GetBytes("faults:\n  rateLimt: 0.5\n"), "rateLimt");
         data.Add("fake-server", "not-a-number", Encoding.UTF8.GetBytes("faults:\n  rateLimit: high\n"), "rateLimit");
-        data.Add("credit", "no-target", Encoding.UTF8.GetBytes("name: x\n"), "line");
+        data.Add("credit", "no-target", Encoding.UTF8.GetBytes("name: x\n"), "target");
         data.Add("prices", "no-id", Encoding.UTF8.GetBytes("models:\n  - input_per_1k: 1\n    output_per_1k: 1\n    as_of: 2026-01-01\n    source: x\n"), "id");
         data.Add("prices", "negative-price", Encoding.UTF8.GetBytes("models:\n  - id: a:b\n    input_per_1k: -1\n    output_per_1k: 1\n    as_of: 2026-01-01\n    source: x\n"), "input_per_1k");
         return data;
