@@ -23,9 +23,11 @@ internal sealed class StrictEnumConverter : JsonConverterFactory
         public override TEnum Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {
             var text = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
-            if (text is not null && !text.Any(char.IsDigit) && Enum.TryParse<TEnum>(text, ignoreCase: true, out var value) && Enum.IsDefined(value))
+            // By name only: Enum.TryParse alone would also take "99" and "1, 2".
+            var name = text is null ? null : Enum.GetNames<TEnum>().FirstOrDefault(n => string.Equals(n, text, StringComparison.OrdinalIgnoreCase));
+            if (name is not null)
             {
-                return value;
+                return Enum.Parse<TEnum>(name);
             }
 
             var got = text is null ? $"a {reader.TokenType.ToString().ToLowerInvariant()}" : $"'{text}'";
