@@ -14,7 +14,7 @@ public static class ConfigLoader
             throw new AssayException($"config {path} does not exist: pass the path of a CREDIT.yaml (see samples/credit).");
         }
 
-        var config = Parse(File.ReadAllText(path), path);
+        var config = Parse(Assay.Yaml.BoundedYaml.ReadFile(path, path), path);
         if (!string.IsNullOrEmpty(config.Data) && !Path.IsPathRooted(config.Data))
         {
             config.Data = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, config.Data));
@@ -25,11 +25,12 @@ public static class ConfigLoader
 
     public static CreditConfig Parse(string yaml, string source = "config")
     {
+        // Bounds first: the key check below parses the text too.
+        Assay.Yaml.BoundedYaml.Check(yaml, source);
         ConfigKeys.Check(yaml, source);
         var deserializer = new DeserializerBuilder()
             .WithNamingConvention(UnderscoredNamingConvention.Instance)
             .Build();
-        Assay.Yaml.BoundedYaml.Check(yaml, source);
         CreditConfig? config;
         try
         {

@@ -41,6 +41,7 @@ public sealed class ToolPackageTests
 
             var version = typeof(AssayCommandLine).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()!.InformationalVersion;
             Assert.Equal(version, output.Trim());
+            Assert.Equal(AssayVersion.Current, version); // the version reports and summary.json carry
             Assert.Contains(version.Split('+')[0], Path.GetFileName(package), StringComparison.Ordinal);
         }
         finally

@@ -12,29 +12,6 @@ namespace Assay.Web.Tests.Browser;
 /// </summary>
 public sealed class ReviewBrowserTests(DemoStudyFixture fixture) : IClassFixture<DemoStudyFixture>
 {
-    // Every th/td that pokes out of its table's container (or the page) by more than a pixel.
-    private const string OverflowingCells = """
-        () => {
-          const out = [];
-          const page = document.documentElement.clientWidth;
-          for (const wrap of document.querySelectorAll('.table-wrap, #pg-results')) {
-            const box = wrap.getBoundingClientRect();
-            if (box.width === 0) { continue; }
-            for (const cell of wrap.querySelectorAll('th, td')) {
-              // A header row a narrow screen turns into card labels is clipped away (it reads as each cell's label).
-              const head = cell.closest('thead');
-              if (head && getComputedStyle(head).position === 'absolute') { continue; }
-              const r = cell.getBoundingClientRect();
-              if (r.width === 0 && r.height === 0) { continue; }
-              if (r.right > Math.min(box.right, page) + 1 || r.left < Math.max(box.left, 0) - 1) {
-                out.push((wrap.querySelector('caption') || wrap).textContent.slice(0, 40) + ' | ' + cell.textContent.slice(0, 30) + ' | ' + Math.round(r.left) + '-' + Math.round(r.right) + ' of ' + Math.round(box.left) + '-' + Math.round(box.right));
-              }
-            }
-          }
-          return out;
-        }
-        """;
-
     [Theory]
     [InlineData(1400)]
     [InlineData(390)]
@@ -81,7 +58,7 @@ public sealed class ReviewBrowserTests(DemoStudyFixture fixture) : IClassFixture
         var (browser, _) = await fixture.OpenAsync(width);
         await using var __ = browser;
         await browser.Page.GotoAsync(fixture.ReportUrl());
-        var offenders = await browser.Page.EvaluateAsync<string[]>(OverflowingCells);
+        var offenders = await browser.Page.EvaluateAsync<string[]>(LayoutChecks.OverflowingCells);
         Assert.True(offenders.Length == 0, string.Join("\n", offenders));
         Assert.True(await browser.Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth + 1"), "the page scrolls sideways");
     }
@@ -156,7 +133,7 @@ public sealed class ReviewBrowserTests(DemoStudyFixture fixture) : IClassFixture
         // Volume typed exactly, and the log slider follows.
         await page.GetByLabel("Monthly volume (calls)").FillAsync("2500000");
         Assert.Equal(Math.Log10(2_500_000), double.Parse(await page.Locator("#volume-log").InputValueAsync(), CultureInfo.InvariantCulture), 2);
-        var offenders = await page.EvaluateAsync<string[]>(OverflowingCells);
+        var offenders = await page.EvaluateAsync<string[]>(LayoutChecks.OverflowingCells);
         Assert.True(offenders.Length == 0, string.Join("\n", offenders));
         await browser.ScreenshotAsync($"review-playground-{width}");
         Assert.Empty(browser.ConsoleErrors);
