@@ -16,6 +16,7 @@ internal static class BenchRunner
         ["modellayer"] = ("model layer overhead per call vs a bare HttpClient, fake server, concurrency 1 and 32", ModelLayer.ModelLayerBench.RunAsync),
         ["credit"] = ("PD pipeline on 466,285 generated loans, scoring throughput, optbinning sizes, scikit-learn peer", Credit.CreditBench.RunAsync),
         ["yaml-bomb"] = (Yaml.YamlBombBench.What, Yaml.YamlBombBench.RunAsync),
+        ["rag-scale"] = (RagScale.RagScaleBench.What, RagScale.RagScaleBench.RunAsync),
         ["services-load"] = ("wrk, 64 connections on loopback: embeddings and RAG search on the offline models vs /health [seconds=10]", Services.ServicesLoadBench.RunAsync),
     };
 

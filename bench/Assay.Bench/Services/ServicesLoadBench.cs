@@ -19,7 +19,7 @@ namespace Assay.Bench.Services;
 /// </summary>
 internal static partial class ServicesLoadBench
 {
-    private const string Key = "assay_bench-key-0123456789abcdefghijklmnopqrst";
+    internal const string Key = "assay_bench-key-0123456789abcdefghijklmnopqrst";
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -67,7 +67,7 @@ internal static partial class ServicesLoadBench
         return failed ? 1 : 0;
     }
 
-    private static async Task<(double RequestsPerSecond, double P50Ms, double P99Ms, long Errors)> WrkAsync(string url, string? body, string script, int seconds)
+    internal static async Task<(double RequestsPerSecond, double P50Ms, double P99Ms, long Errors)> WrkAsync(string url, string? body, string script, int seconds)
     {
         var start = new ProcessStartInfo("wrk") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in new[] { "-t2", "-c64", $"-d{seconds}s", "--timeout", "10s", "-s", script, url })

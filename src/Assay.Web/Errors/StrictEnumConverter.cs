@@ -20,14 +20,18 @@ internal sealed class StrictEnumConverter : JsonConverterFactory
     {
         private static readonly string[] Names = [.. Enum.GetNames<TEnum>().Select(JsonNamingPolicy.CamelCase.ConvertName)];
 
+        // Same order as Enum.GetNames (both sorted by value).
+        private static readonly TEnum[] Values = Enum.GetValues<TEnum>();
+
         public override TEnum Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {
             var text = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
-            // By name only: Enum.TryParse alone would also take "99" and "1, 2".
-            var name = text is null ? null : Enum.GetNames<TEnum>().FirstOrDefault(n => string.Equals(n, text, StringComparison.OrdinalIgnoreCase));
-            if (name is not null)
+            // Matched against the names, not Enum.TryParse: that also takes "99", and refusing every
+            // digit to stop it refused names that hold one ("bm25").
+            var position = text is null ? -1 : Array.FindIndex(Names, n => string.Equals(n, text, StringComparison.OrdinalIgnoreCase));
+            if (position >= 0)
             {
-                return Enum.Parse<TEnum>(name);
+                return Values[position];
             }
 
             var got = text is null ? $"a {reader.TokenType.ToString().ToLowerInvariant()}" : $"'{text}'";

@@ -1,10 +1,12 @@
+using System.Buffers;
 using Assay.Services.Text;
 
 namespace Assay.Services.Rag.Index;
 
 /// <summary>
 /// Okapi BM25 over the passages (k1 = 1.2, b = 0.75, IDF = ln(1 + (N - n + 0.5) / (n + 0.5)),
-/// the Lucene form, never negative). Built in memory from the stored passages.
+/// the Lucene form, never negative). Built in memory from the stored passages, with postings
+/// (term -> passages holding it) so a query scores only the passages that contain its terms.
 /// </summary>
 internal sealed class Bm25Index
 {
@@ -13,6 +15,7 @@ internal sealed class Bm25Index
     private readonly List<Dictionary<string, int>> termFrequencies = [];
     private readonly List<int> lengths = [];
     private readonly Dictionary<string, int> documentFrequency = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<(int Position, int Frequency)>> postings = new(StringComparer.Ordinal);
     private readonly double averageLength;
 
     public Bm25Index(IEnumerable<string> passages)
@@ -27,9 +30,15 @@ internal sealed class Bm25Index
                 length++;
             }
 
-            foreach (var term in tf.Keys)
+            foreach (var (term, frequency) in tf)
             {
                 documentFrequency[term] = documentFrequency.GetValueOrDefault(term) + 1;
+                if (!postings.TryGetValue(term, out var list))
+                {
+                    postings[term] = list = [];
+                }
+
+                list.Add((lengths.Count, frequency));
             }
 
             termFrequencies.Add(tf);
@@ -54,25 +63,34 @@ internal sealed class Bm25Index
     public IReadOnlyList<(int Position, double Score)> Search(string query, int limit)
     {
         var terms = TermAnalyzer.Terms(query).Distinct(StringComparer.Ordinal).Where(documentFrequency.ContainsKey).ToList();
-        var scores = new List<(int, double)>();
-        for (var i = 0; i < termFrequencies.Count; i++)
+        // Only the passages in the query terms' postings are scored. Each passage adds its terms in
+        // query order, so the sums (and the ranking) are those of a scan over every passage.
+        var scores = ArrayPool<double>.Shared.Rent(Count);
+        Array.Clear(scores, 0, Count);
+        var touched = new List<int>();
+        try
         {
-            var score = 0.0;
             foreach (var term in terms)
             {
-                if (termFrequencies[i].TryGetValue(term, out var f))
+                var idf = Idf(term);
+                foreach (var (i, f) in postings[term])
                 {
-                    score += Idf(term) * f * (K1 + 1) / (f + (K1 * (1 - B + (B * lengths[i] / averageLength))));
+                    // Every term's share is positive (IDF > 0, f >= 1), so 0 means not yet scored.
+                    if (scores[i] == 0)
+                    {
+                        touched.Add(i);
+                    }
+
+                    scores[i] += idf * f * (K1 + 1) / (f + (K1 * (1 - B + (B * lengths[i] / averageLength))));
                 }
             }
 
-            if (score > 0)
-            {
-                scores.Add((i, score));
-            }
+            return TopK.Select(touched, scores, limit);
         }
-
-        return scores.OrderByDescending(s => s.Item2).ThenBy(s => s.Item1).Take(limit).ToList();
+        finally
+        {
+            ArrayPool<double>.Shared.Return(scores);
+        }
     }
 
     /// <summary>

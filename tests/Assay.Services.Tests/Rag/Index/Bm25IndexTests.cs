@@ -22,6 +22,24 @@ public sealed class Bm25IndexTests
     }
 
     [Fact]
+    public void Search_Postings_RankLikeAScanOfEveryPassage()
+    {
+        var random = new Random(3);
+        string[] words = ["leave", "vacation", "days", "travel", "receipt", "badge", "manager", "approve", "overtime", "week"];
+        var passages = Enumerable.Range(0, 300).Select(_ => string.Join(' ', Enumerable.Range(0, random.Next(3, 12)).Select(_ => words[random.Next(words.Length)]))).ToList();
+        var index = new Bm25Index(passages);
+        const string query = "vacation days approve badge";
+
+        var hits = index.Search(query, 300);
+
+        // Scan: every passage with any query term, ranked by score then position.
+        var terms = query.Split(' ').Select(Assay.Services.Text.TermAnalyzer.Stem).ToHashSet();
+        var matching = Enumerable.Range(0, passages.Count).Where(i => Assay.Services.Text.TermAnalyzer.Terms(passages[i]).Any(terms.Contains)).ToList();
+        Assert.Equal(matching.Count, hits.Count);
+        Assert.True(hits.Zip(hits.Skip(1)).All(p => p.First.Score > p.Second.Score || (p.First.Score == p.Second.Score && p.First.Position < p.Second.Position)));
+    }
+
+    [Fact]
     public void Search_NoSharedTerm_NoHits()
     {
         Assert.Empty(new Bm25Index(Passages).Search("stock options", 4));
