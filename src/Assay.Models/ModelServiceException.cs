@@ -40,10 +40,69 @@ public sealed class ModelServiceException : Exception
 
     public bool IsTransient { get; }
 
+    /// <summary>
+    /// Attempts made before this failure was reported, set by the resilience decorator (1 when
+    /// the call was not retried), so a failed call's record carries the real count.
+    /// </summary>
+    public int Attempts { get; internal set; } = 1;
+
+    /// <summary>
+    /// True when the service could not be reached at all (connection refused, unknown host):
+    /// retrying with backoff only delays the error, so the decorator tries once more at once.
+    /// </summary>
+    public bool IsUnreachable => ErrorType == UnreachableType;
+
+    /// <summary>The <see cref="ErrorType"/> of a failure to reach the service at all.</summary>
+    public const string UnreachableType = "Unreachable";
+
     /// <summary>True for the statuses and error names every provider uses for "try again later".</summary>
     public static bool IsTransientStatus(int? status, string? errorType) =>
         status is 408 or 425 or 429 or >= 500
         || errorType is "ThrottlingException" or "ServiceUnavailableException" or "ModelNotReadyException" or "InternalServerException" or "ModelStreamErrorException";
+
+    /// <summary>
+    /// A failure to reach <paramref name="endpoint"/> when <paramref name="ex"/> is a refused
+    /// connection or an unknown host, naming the address (without credentials or query);
+    /// otherwise null.
+    /// </summary>
+    public static ModelServiceException? Unreachable(string modelId, Uri? endpoint, Exception ex)
+    {
+        var reason = UnreachableReason(ex);
+        if (reason is null)
+        {
+            return null;
+        }
+
+        var where = endpoint is null ? "its endpoint" : SafeUrl(endpoint);
+        return new ModelServiceException(
+            $"Model '{modelId}': cannot reach {where} ({reason})",
+            null,
+            UnreachableType,
+            true,
+            ex);
+    }
+
+    /// <summary>The address without user info, query or fragment, so no key in it is shown.</summary>
+    public static string SafeUrl(Uri endpoint) =>
+        endpoint.IsAbsoluteUri ? endpoint.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped) : "its endpoint";
+
+    private static string? UnreachableReason(Exception ex)
+    {
+        for (var e = ex; e is not null; e = e.InnerException)
+        {
+            switch (e)
+            {
+                case System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.ConnectionRefused }:
+                    return "Connection refused";
+                case System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.HostNotFound or System.Net.Sockets.SocketError.NoData }:
+                    return "No such host";
+                case System.Net.Http.HttpRequestException { HttpRequestError: System.Net.Http.HttpRequestError.NameResolutionError }:
+                    return "No such host";
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>A short label for error messages and metering: "429 ThrottlingException".</summary>
     public string Label => string.Join(' ', new[] { StatusCode?.ToString(System.Globalization.CultureInfo.InvariantCulture), ErrorType }.Where(s => !string.IsNullOrEmpty(s)));

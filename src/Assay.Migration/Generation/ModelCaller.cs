@@ -68,6 +68,7 @@ internal sealed class ModelCaller(IChatClient client, ModelSpec model, string la
                 Prompt = prompt,
                 Error = $"{ex.GetType().Name}: {ex.Message.Split('\n')[0].Trim()}",
                 LatencyMs = time.GetElapsedTime(start).TotalMilliseconds,
+                Attempts = AttemptsOf(ex),
                 CompletedAt = time.GetUtcNow(),
             };
         }
@@ -111,6 +112,21 @@ internal sealed class ModelCaller(IChatClient client, ModelSpec model, string la
             Replayed = metrics?.Replayed ?? false,
             CompletedAt = time.GetUtcNow(),
         };
+    }
+
+    // The resilience decorator puts the attempts it made on the service failure it wraps; a
+    // failure from anywhere else was one attempt.
+    private static int AttemptsOf(Exception ex)
+    {
+        for (var e = ex; e is not null; e = e.InnerException)
+        {
+            if (e is Assay.Models.ModelServiceException service)
+            {
+                return service.Attempts;
+            }
+        }
+
+        return 1;
     }
 
     private decimal Cost(long input, long output, CallMetrics? metrics)

@@ -27,7 +27,7 @@ internal sealed class BedrockConnection(HttpClient http, Uri endpoint, string re
         }
         catch (HttpRequestException ex)
         {
-            throw new ModelServiceException($"Model '{modelId}': the connection to {endpoint.Host} failed ({ex.Message})", null, "ConnectionFailed", true, ex);
+            throw ModelServiceException.Unreachable(modelId, endpoint, ex) ?? new ModelServiceException($"Model '{modelId}': the connection to {endpoint.Host} failed ({ex.Message})", null, "ConnectionFailed", true, ex);
         }
 
         if (response.IsSuccessStatusCode)

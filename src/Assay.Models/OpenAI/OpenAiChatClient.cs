@@ -15,7 +15,7 @@ namespace Assay.Models.OpenAI;
 /// reported as broken (the SDK ends quietly when a connection drops between events or an
 /// error event arrives instead of chunks).
 /// </summary>
-internal sealed class OpenAiChatClient(ChatClient sdk, string modelId) : DelegatingChatClient(sdk.AsIChatClient())
+internal sealed class OpenAiChatClient(ChatClient sdk, string modelId, Uri endpoint) : DelegatingChatClient(sdk.AsIChatClient())
 {
     public override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -25,7 +25,7 @@ internal sealed class OpenAiChatClient(ChatClient sdk, string modelId) : Delegat
         {
             response = await base.GetResponseAsync(messages, options, cancellationToken);
         }
-        catch (Exception ex) when (OpenAiErrors.Translate(ex, modelId, cancellationToken) is ModelServiceException translated)
+        catch (Exception ex) when (OpenAiErrors.Translate(ex, modelId, endpoint, cancellationToken) is ModelServiceException translated)
         {
             throw translated;
         }
@@ -55,7 +55,7 @@ internal sealed class OpenAiChatClient(ChatClient sdk, string modelId) : Delegat
                         break;
                     }
                 }
-                catch (Exception ex) when (OpenAiErrors.Translate(ex, modelId, cancellationToken) is ModelServiceException translated)
+                catch (Exception ex) when (OpenAiErrors.Translate(ex, modelId, endpoint, cancellationToken) is ModelServiceException translated)
                 {
                     throw translated;
                 }

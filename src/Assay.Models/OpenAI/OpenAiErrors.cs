@@ -6,12 +6,14 @@ namespace Assay.Models.OpenAI;
 /// <summary>Turns the OpenAI SDK's, the endpoint's and the network's failures into <see cref="ModelServiceException"/>, without credentials.</summary>
 internal static class OpenAiErrors
 {
-    public static Exception Translate(Exception ex, string modelId, CancellationToken cancellationToken)
+    public static Exception Translate(Exception ex, string modelId, Uri? endpoint, CancellationToken cancellationToken)
     {
         switch (ex)
         {
             case ModelServiceException:
                 return ex;
+            case ClientResultException or HttpRequestException or IOException when ModelServiceException.Unreachable(modelId, endpoint, ex) is { } unreachable:
+                return unreachable;
             case ClientResultException cre when cre.Status == 0:
                 return new ModelServiceException($"Model '{modelId}': no response from the endpoint ({Inner(cre)})", null, "ConnectionFailed", true, cre);
             case ClientResultException cre:

@@ -24,7 +24,7 @@ internal sealed class OpenAiImageGenerator(ImageClient client, string modelId, U
         {
             images = (await client.GenerateImagesAsync(request.Prompt ?? string.Empty, options?.Count ?? 1, openAiOptions, cancellationToken)).Value;
         }
-        catch (Exception ex) when (OpenAiErrors.Translate(ex, modelId, cancellationToken) is ModelServiceException translated)
+        catch (Exception ex) when (OpenAiErrors.Translate(ex, modelId, endpoint, cancellationToken) is ModelServiceException translated)
         {
             throw translated;
         }

@@ -32,14 +32,14 @@ internal sealed class OpenAiProvider(string name, ProviderContext context) : IMo
 
     public IChatClient CreateChatClient(ModelId id)
     {
-        var (credential, options, _) = Connection(id, out _);
-        return new OpenAiChatClient(new ChatClient(id.Name, credential, options), id.ToString());
+        var (credential, options, endpoint) = Connection(id, out _);
+        return new OpenAiChatClient(new ChatClient(id.Name, credential, options), id.ToString(), endpoint);
     }
 
     public IEmbeddingGenerator<string, Embedding<float>> CreateEmbeddingGenerator(ModelId id)
     {
-        var (credential, options, _) = Connection(id, out _);
-        return new OpenAiEmbeddingGenerator(new EmbeddingClient(id.Name, credential, options), id.ToString());
+        var (credential, options, endpoint) = Connection(id, out _);
+        return new OpenAiEmbeddingGenerator(new EmbeddingClient(id.Name, credential, options), id.ToString(), endpoint);
     }
 
 #pragma warning disable MEAI001

@@ -110,6 +110,15 @@ internal sealed class ResilientCall(string modelId, ResilienceOptions options, R
 
     public AssayException Final(ModelServiceException ex, int attempts)
     {
+        ex.Attempts = attempts;
+        if (ex.IsUnreachable)
+        {
+            return new AssayException(
+                $"{ex.Message} after {attempts} attempt(s): check that the service is running and that the host and port in the model id (or its base-URL setting) are right.",
+                ExitCodes.ModelUnavailable,
+                ex);
+        }
+
         if (ex.IsTransient)
         {
             return new AssayException(

@@ -91,6 +91,7 @@ internal sealed class ResilientChatClient(IChatClient inner, ResilientCall call)
                 }
                 catch (ModelServiceException ex)
                 {
+                    ex.Attempts = attempts;
                     throw new AssayException($"Model '{call.ModelId}': the stream broke after it started ({ex.Label}: {ex.Message}); the answer is incomplete: run the call again.", ExitCodes.ModelUnavailable, ex);
                 }
 

@@ -3,7 +3,10 @@ using Polly.Retry;
 
 namespace Assay.Models.Resilience;
 
-/// <summary>The Polly pipeline of one factory: retry transient <see cref="ModelServiceException"/>s with jittered exponential backoff on the injected clock.</summary>
+/// <summary>
+/// The Polly pipeline of one factory: retry transient <see cref="ModelServiceException"/>s with
+/// jittered exponential backoff on the injected clock; an unreachable service is tried twice in all, without waiting.
+/// </summary>
 internal static class RetryPipeline
 {
     public static ResiliencePipeline Create(ResilienceOptions options, TimeProvider time)
@@ -20,7 +23,12 @@ internal static class RetryPipeline
                 UseJitter = true,
                 Delay = options.BaseDelay,
                 MaxDelay = options.MaxDelay,
-                ShouldHandle = new PredicateBuilder().Handle<ModelServiceException>(e => e.IsTransient),
+                // An unreachable service (refused, unknown host) gets one immediate retry, not the
+                // backoff budget: the OS answers at once, and waiting 30 s only delays the advice.
+                ShouldHandle = args => ValueTask.FromResult(
+                    args.Outcome.Exception is ModelServiceException { IsTransient: true } e && !(e.IsUnreachable && args.AttemptNumber >= 1)),
+                DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(
+                    args.Outcome.Exception is ModelServiceException { IsUnreachable: true } ? TimeSpan.Zero : null),
                 Randomizer = () =>
                 {
                     lock (gate)

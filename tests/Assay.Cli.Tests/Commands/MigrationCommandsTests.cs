@@ -189,6 +189,33 @@ public sealed class MigrationCommandsTests : IDisposable
     }
 
     [Fact]
+    public async Task RunStudy_CallsFailingAfterRetries_ResultsCsvAttemptsAreTheRequestsTheServerSaw()
+    {
+        await using var server = await FakeModelServer.StartAsync(new FakeServerOptions { Faults = new FaultOptions { ServerError = 0.5, Seed = 11 } });
+        WriteDataset(20);
+        var study = Write("study.yaml", LiveStudy(server.OpenAiBaseUrl.ToString()));
+        var outDir = Path.Combine(_folder, "out");
+        var twoAttempts = FastRetries with { MaxAttempts = 2 };
+
+        await MigrationCommands.RunStudyAsync(study, outDir, new StudyRunOptions(), gate: false, TextWriter.Null, CancellationToken.None, twoAttempts);
+
+        using var parser = new Microsoft.VisualBasic.FileIO.TextFieldParser(Path.Combine(outDir, "results.csv")) { HasFieldsEnclosedInQuotes = true };
+        parser.SetDelimiters(",");
+        var header = parser.ReadFields()!;
+        var (status, attempts) = (Array.IndexOf(header, "status"), Array.IndexOf(header, "attempts"));
+        var rows = new List<(string Status, int Attempts)>();
+        while (parser.ReadFields() is { } fields)
+        {
+            rows.Add((fields[status], int.Parse(fields[attempts], System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        Assert.Equal(40, rows.Count);
+        Assert.Contains(rows, r => r.Status == "failed");
+        Assert.All(rows.Where(r => r.Status == "failed"), r => Assert.Equal(2, r.Attempts)); // failed after its whole budget of 2
+        Assert.Equal(server.Counters.Snapshot().TotalRequests, rows.Sum(r => r.Attempts));
+    }
+
+    [Fact]
     public async Task StudyRunner_BedrockOptimizer_VariantFromOptimizePromptRunOnDevItems()
     {
         await using var server = await FakeModelServer.StartAsync(new FakeServerOptions

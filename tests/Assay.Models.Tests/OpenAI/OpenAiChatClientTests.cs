@@ -4,6 +4,7 @@ using Assay.Models.Metering;
 using Assay.Models.Tests.TestDoubles;
 using Assay.Testing;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Assay.Models.Tests.OpenAI;
 
@@ -56,6 +57,9 @@ public sealed class OpenAiChatClientTests(FakeServerFixture fixture) : IClassFix
         var ex = await Assert.ThrowsAsync<AssayException>(() => factory.CreateChatClient("openai:gpt-4o-mini").GetResponseAsync("hi"));
 
         Assert.Contains("401", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("credential", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(1, server.Counters.Snapshot().TotalRequests); // a rejected key is not retried
+        Assert.Equal(1, Assert.IsType<ModelServiceException>(ex.InnerException).Attempts);
         Assert.DoesNotContain("sk-wrong-secret-987", ex.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', ex.Message);
         Assert.Equal(ExitCodes.ModelUnavailable, ex.ExitCode);
@@ -71,6 +75,30 @@ public sealed class OpenAiChatClientTests(FakeServerFixture fixture) : IClassFix
 
         Assert.Equal(ExitCodes.ModelUnavailable, ex.ExitCode);
         Assert.Contains("after 2 attempt(s)", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GetResponse_ClosedLoopbackPort_FailsAtOnceWithTwoAttemptsNamingTheUrl()
+    {
+        // The clock never moves: any backoff wait would hang until the real-time guard below.
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 4, 0, 0, 0, TimeSpan.Zero));
+        var port = ClosedLoopbackPort();
+        using var factory = new ModelFactory(new ModelFactoryOptions
+        {
+            Environment = TestFactory.Environment(("OPENAI_API_KEY", "sk-never-shown-123")),
+            TimeProvider = time,
+            Resilience = new(), // the default budget: 6 attempts, backoff from 1 s up to 30 s
+        });
+        var client = factory.CreateChatClient($"openai-compatible:http://127.0.0.1:{port}/v1#closed");
+
+        var ex = await Assert.ThrowsAsync<AssayException>(() => client.GetResponseAsync("hi").WaitAsync(TimeSpan.FromSeconds(30)));
+
+        Assert.Equal(ExitCodes.ModelUnavailable, ex.ExitCode);
+        Assert.InRange(Assert.IsType<ModelServiceException>(ex.InnerException).Attempts, 1, 2);
+        Assert.Contains($"cannot reach http://127.0.0.1:{port}/v1", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("Connection refused", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("check that the service is running", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("sk-never-shown-123", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -175,6 +203,15 @@ public sealed class OpenAiChatClientTests(FakeServerFixture fixture) : IClassFix
         var metrics = (await factory.CreateChatClient($"openai-compatible:{Server.OpenAiBaseUrl}#plain").GetResponseAsync("Plain call. Second.")).GetCallMetrics()!;
 
         Assert.Null(metrics.ServerLatency);
+    }
+
+    private static int ClosedLoopbackPort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
     }
 
     private static ModelFactory CreateSut(params (string, string)[] environment) => CreateSut(null, environment);

@@ -52,4 +52,34 @@ public sealed class FaultInjectionTests
         Assert.Equal(counts.TotalFaults, ledger.Retries);
         Assert.Equal(0, counts.Outcome(RequestOutcome.ClientAborted));
     }
+
+    [Fact]
+    public async Task AlwaysFailing_FailureCarriesTheAttemptsTheServerSaw()
+    {
+        await using var server = await FakeModelServer.StartAsync(new FakeServerOptions
+        {
+            Answers = new AnswerOptions { Mode = AnswerMode.Echo },
+            Faults = new FaultOptions { ServerError = 1.0, Seed = 7 },
+        });
+        using var factory = new ModelFactory(new ModelFactoryOptions
+        {
+            Environment = TestFactory.Environment(),
+            Resilience = new() { MaxAttempts = 4, BaseDelay = TimeSpan.FromMilliseconds(1), MaxDelay = TimeSpan.FromMilliseconds(2) },
+        });
+        var client = factory.CreateChatClient($"openai-compatible:{server.OpenAiBaseUrl}#echo");
+        const int Calls = 5;
+        var attempts = 0;
+
+        for (var i = 0; i < Calls; i++)
+        {
+            var ex = await Assert.ThrowsAsync<AssayException>(() => client.GetStreamingResponseAsync($"failing call {i}").ToListAsync().AsTask());
+            var service = Assert.IsType<ModelServiceException>(ex.InnerException);
+            Assert.Equal(4, service.Attempts);
+            attempts += service.Attempts;
+        }
+
+        var counts = server.Counters.Snapshot();
+        Assert.Equal(counts.TotalRequests, attempts); // every request the server saw is one reported attempt
+        Assert.Equal(Calls * 4, counts.TotalFaults);
+    }
 }

@@ -49,6 +49,47 @@ public sealed class ResilientChatClientTests
     }
 
     [Fact]
+    public async Task GetResponse_Unreachable_TwoAttemptsWithoutWaitingOnTheClock()
+    {
+        // The clock never moves, so a backoff wait would never end.
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 4, 0, 0, 0, TimeSpan.Zero));
+        var options = new ResilienceOptions { BaseDelay = TimeSpan.FromSeconds(1), MaxDelay = TimeSpan.FromSeconds(30), MaxAttempts = 6 };
+        var inner = new ScriptedChatClient();
+        for (var i = 0; i < 6; i++)
+        {
+            inner.Fail(new ModelServiceException("Model 'm': cannot reach http://127.0.0.1:9/v1 (Connection refused)", null, ModelServiceException.UnreachableType, true));
+        }
+
+        using var limits = new ModelLimits(options, time);
+        var sut = CreateSut(inner, options, limits, time);
+
+        var ex = await Assert.ThrowsAsync<AssayException>(() => sut.GetResponseAsync("hello").WaitAsync(TimeSpan.FromSeconds(10)));
+
+        Assert.Equal(2, inner.Calls);
+        Assert.Equal(2, Assert.IsType<ModelServiceException>(ex.InnerException).Attempts);
+        Assert.Equal(ExitCodes.ModelUnavailable, ex.ExitCode);
+        Assert.Contains("after 2 attempt(s): check that the service is running", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GetResponse_Throttled_KeepsTheWholeBudgetAndReportsItsAttempts()
+    {
+        var inner = new ScriptedChatClient();
+        for (var i = 0; i < 4; i++)
+        {
+            inner.Fail(new ModelServiceException("Too many requests", 429, "ThrottlingException", true));
+        }
+
+        using var limits = new ModelLimits(Fast, TimeProvider.System);
+        var sut = CreateSut(inner, Fast, limits);
+
+        var ex = await Assert.ThrowsAsync<AssayException>(() => sut.GetStreamingResponseAsync("hello").ToListAsync().AsTask());
+
+        Assert.Equal(4, inner.Calls);
+        Assert.Equal(4, Assert.IsType<ModelServiceException>(ex.InnerException).Attempts);
+    }
+
+    [Fact]
     public async Task GetResponse_BudgetExhausted_OneLineErrorExitCode4()
     {
         var inner = new ScriptedChatClient();
