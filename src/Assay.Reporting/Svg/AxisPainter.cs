@@ -10,6 +10,7 @@ internal static class AxisPainter
     private const double TickLength = 4;
     private const double MaxCategoryLabel = 150;
     private const double RotatedSine = 0.57; // sin(35°)
+    private const double RotatedCosine = 0.82; // cos(35°)
 
     /// <summary>How many tick intervals suit an axis: about one per 90 pixels across, one per 50 pixels up.</summary>
     public static int Intervals(double length, bool vertical) => Math.Clamp((int)(length / (vertical ? 50 : 90)), 2, 10);
@@ -81,7 +82,9 @@ internal static class AxisPainter
         {
             var px = centre(i);
             g.Add(SvgCanvas.Line(px, frame.Bottom, px, frame.Bottom + TickLength, Theme.Axis));
-            var label = rotate ? TextMetrics.Fit(names[i], Theme.TickSize, MaxCategoryLabel) : names[i];
+            // A rotated label runs left of its tick by cos(35°) of its length: near the left edge it is
+            // cut shorter, so it never leaves the chart.
+            var label = rotate ? TextMetrics.Fit(names[i], Theme.TickSize, Math.Min(MaxCategoryLabel, Math.Max(Theme.TickSize, 0.9 * (px - 4) / RotatedCosine))) : names[i];
             var text = rotate
                 ? SvgCanvas.Text(px + 3, frame.Bottom + TickLength + Theme.TickSize, label, Theme.TickSize, "end", Theme.Text, rotate: -35)
                 : SvgCanvas.Text(px, frame.Bottom + TickLength + Theme.TickSize, label, Theme.TickSize, "middle", Theme.Text);

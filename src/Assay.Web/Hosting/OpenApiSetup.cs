@@ -27,6 +27,7 @@ internal static class OpenApiSetup
         {
             o.AddDocumentTransformer<ApiKeySecurityTransformer>();
             o.AddSchemaTransformer<RequiredPropertiesTransformer>();
+            o.AddSchemaTransformer<EnumValuesTransformer>();
         });
     }
 

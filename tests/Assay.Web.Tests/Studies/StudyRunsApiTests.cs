@@ -137,7 +137,7 @@ public sealed class StudyRunsApiTests
         var done = (await StudyFiles.FollowAsync(client, started.Headers.Location!.ToString(), RunTimeout))[^1].Data;
         Assert.Equal("failed", done.GetProperty("status").GetString());
         var error = done.GetProperty("error").GetString()!;
-        Assert.StartsWith("source-recording.csv: no recorded call pairs with a row of incidents.csv", error, StringComparison.Ordinal);
+        Assert.StartsWith("source-recording.csv: no recorded call of source pairs with a row of incidents.csv", error, StringComparison.Ordinal);
         Assert.DoesNotContain(server.DataDir, error, StringComparison.Ordinal);
         Assert.Null(done.GetProperty("report").GetString());
     }
