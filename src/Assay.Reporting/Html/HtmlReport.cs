@@ -103,7 +103,7 @@ public sealed class HtmlReport
         foreach (var script in Scripts)
         {
             // "</" inside a script would end the element early; scripts are the caller's code, never data.
-            html.Append("<script>\n").Append(script.Replace("</", "<\\/", StringComparison.Ordinal)).Append("\n</script>\n");
+            html.Append("<script>").Append(ScriptBody(script)).Append("</script>\n");
         }
 
         html.Append("</body>\n</html>\n");
@@ -134,4 +134,17 @@ public sealed class HtmlReport
 
         return all;
     }
+
+    /// <summary>
+    /// The Content-Security-Policy source (<c>'sha256-…'</c>) that lets a server run exactly this
+    /// inline script of a report, and no other inline code.
+    /// </summary>
+    public static string ScriptHashSource(string script)
+    {
+        ArgumentNullException.ThrowIfNull(script);
+        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(ScriptBody(script)));
+        return "'sha256-" + Convert.ToBase64String(hash) + "'";
+    }
+
+    private static string ScriptBody(string script) => "\n" + script.Replace("</", "<\\/", StringComparison.Ordinal) + "\n";
 }

@@ -9,12 +9,15 @@ namespace Assay.Web.Security;
 /// </summary>
 internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
 {
-    // Scripts only the pages' own files. Inline styles and blob: frames are allowed because a study
-    // report opens in a blob: frame, which inherits this policy, and draws its charts with inline styles.
-    public const string PagesPolicy = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; frame-src blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+    private static readonly string ReportScriptSources = string.Join(' ', Assay.Migration.Outputs.ReportScripts.CspSources);
 
-    /// <summary>Study reports are self-contained HTML with their own inline styles (charts), and no scripts.</summary>
-    public const string ReportPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
+    // Scripts: only the pages' own files, and a study report's own inline review script by its hash.
+    // Inline styles and blob: frames are allowed because a study report opens in a blob: frame, which
+    // inherits this policy, and draws its charts with inline styles.
+    public static readonly string PagesPolicy = $"default-src 'self'; script-src 'self' {ReportScriptSources}; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; frame-src blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+    /// <summary>Study reports are self-contained HTML with their own inline styles (charts) and the review script, allowed by its hash.</summary>
+    public static readonly string ReportPolicy = $"default-src 'none'; script-src {ReportScriptSources}; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
 
     public const string ApiPolicy = "default-src 'none'; frame-ancestors 'none'";
 

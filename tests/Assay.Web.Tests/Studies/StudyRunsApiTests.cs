@@ -56,7 +56,7 @@ public sealed class StudyRunsApiTests
         var models = done.Data.GetProperty("models").EnumerateArray().ToList();
         Assert.Equal(["textrank-2", "lead-1", "lead-3"], models.Select(m => m.GetProperty("model").GetString()));
         Assert.All(models, m => Assert.Equal((30, 30, 0), (m.GetProperty("done").GetInt32(), m.GetProperty("total").GetInt32(), m.GetProperty("failed").GetInt32())));
-        Assert.Contains(done.Data.GetProperty("messages").EnumerateArray(), m => m.GetString()!.StartsWith("pairing: 30 of 30 dataset items", StringComparison.Ordinal));
+        Assert.Contains(done.Data.GetProperty("messages").EnumerateArray(), m => m.GetString()!.StartsWith("source: pairing: 30 of 30 dataset items", StringComparison.Ordinal));
         Assert.False(string.IsNullOrWhiteSpace(done.Data.GetProperty("decision").GetString()));
         Assert.Equal($"/v1/studies/{id}/report.html", done.Data.GetProperty("report").GetString());
         Assert.True(events.Count(e => e.Event == "progress") >= 1, "the stream sent no progress before the end");
