@@ -22,15 +22,7 @@ public static class TabularWriter
         }
     }
 
-    /// <summary>Writes the file through a temporary file in the same folder, then moves it in place: never half-written.</summary>
-    public static void WriteFile(string path, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string?>> rows)
-    {
-        var temporary = path + ".tmp";
-        using (var writer = new StreamWriter(temporary, append: false, new System.Text.UTF8Encoding(false)))
-        {
-            Write(writer, header, rows);
-        }
-
-        File.Move(temporary, path, overwrite: true);
-    }
+    /// <summary>Writes the file through <see cref="AtomicFile"/>: never half-written.</summary>
+    public static void WriteFile(string path, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string?>> rows) =>
+        AtomicFile.Write(path, writer => Write(writer, header, rows));
 }
