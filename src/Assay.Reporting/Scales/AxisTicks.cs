@@ -9,6 +9,7 @@ namespace Assay.Reporting.Scales;
 /// </summary>
 internal sealed class AxisTicks
 {
+    private const double RelativeResolution = 1e-9;
     private readonly int _decimals;
     private readonly bool _grouped;
     private readonly bool _scientific;
@@ -127,14 +128,23 @@ internal sealed class AxisTicks
     /// <summary>
     /// A zero-width range (a constant series) gets a small range around it. Data that are never
     /// negative (costs, latencies, counts) keep a floor at 0: a constant 0 is drawn on 0 to 1,
-    /// never on -1 to 1, so no axis shows a negative cost.
+    /// never on -1 to 1, so no axis shows a negative cost. A spread below about a billionth of
+    /// the values (the same cost summed in another order) is a constant series too: steps that
+    /// small cannot be counted in doubles, and the tick loop would never end.
     /// </summary>
     private static (double Min, double Max) Widen(double min, double max)
     {
-        if (max > min)
+        if (!double.IsFinite(min) || !double.IsFinite(max))
+        {
+            throw new ArgumentOutOfRangeException(nameof(min), $"An axis needs finite bounds, not {min} to {max}.");
+        }
+
+        if (max - min > RelativeResolution * Math.Max(Math.Abs(min), Math.Abs(max)))
         {
             return (min, max);
         }
+
+        (min, max) = (Math.Min(min, max), Math.Min(min, max));
 
         if (min == 0)
         {

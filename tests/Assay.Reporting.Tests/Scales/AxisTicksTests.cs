@@ -40,6 +40,28 @@ public sealed class AxisTicksTests
         Assert.True(axis.Min < 5 && axis.Max > 5);
     }
 
+    [Theory]
+    [InlineData(0.000123, 0.00012300000000000001)] // one cost summed in two orders: a spread of one ulp
+    [InlineData(1e6, 1e6 + 1e-7)]
+    [InlineData(-42.0, -41.99999999999999)]
+    public void Linear_SpreadBelowDoubleResolution_DrawnAsAConstantWithAFewTicks(double min, double max)
+    {
+        var axis = AxisTicks.Linear(min, max);
+
+        Assert.InRange(axis.Values.Count, 2, 8);
+        Assert.True(axis.Min <= min && axis.Max >= max);
+    }
+
+    [Theory]
+    [InlineData(double.NaN, 1)]
+    [InlineData(0, double.PositiveInfinity)]
+    public void Linear_NonFiniteBounds_RefusedNamingThem(double min, double max)
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => AxisTicks.Linear(min, max));
+
+        Assert.Contains("finite bounds", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Linear_FloatingPointSteps_HaveNoRoundingNoise()
     {
