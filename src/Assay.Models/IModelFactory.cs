@@ -1,3 +1,4 @@
+using Assay.Models.Batch;
 using Assay.Models.Tokenization;
 using Microsoft.Extensions.AI;
 
@@ -26,4 +27,8 @@ public interface IModelFactory
     /// callers then fall back to an estimate they label as such.
     /// </summary>
     ITokenCounter? Tokens { get; }
+
+    /// <summary>The provider's batch engine for the id (Bedrock batch inference, the OpenAI Batch API), with the provider's credentials and endpoint overrides.</summary>
+    IBatchInference CreateBatchInference(string modelId, BatchStorage storage) =>
+        throw new AssayException($"Model '{modelId}' cannot run in batch mode with this model factory.");
 }

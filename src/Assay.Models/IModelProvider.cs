@@ -1,3 +1,4 @@
+using Assay.Models.Batch;
 using Microsoft.Extensions.AI;
 
 namespace Assay.Models;
@@ -21,4 +22,8 @@ public interface IModelProvider
 #pragma warning disable MEAI001 // IImageGenerator is experimental in Microsoft.Extensions.AI.Abstractions; it is the only image abstraction there is.
     IImageGenerator CreateImageGenerator(ModelId id);
 #pragma warning restore MEAI001
+
+    /// <summary>The provider's batch engine for the model; providers without one say so.</summary>
+    IBatchInference CreateBatchInference(ModelId id, BatchStorage storage) =>
+        throw new AssayException($"Model '{id}' cannot run in batch mode: only bedrock:, openai: and openai-compatible: models have a provider batch engine; run it on demand (generation.mode: onDemand).");
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Assay.Models.Batch;
 using Assay.Models.Bedrock;
 using Assay.Models.Caching;
 using Assay.Models.Catalog;
@@ -91,6 +92,13 @@ public sealed class ModelFactory : IModelFactory, IDisposable
         return Offline.Contains(id.Provider) ? generator : new ResilientImageGenerator(generator, Call(id.ToString()));
     }
 #pragma warning restore MEAI001
+
+    /// <summary>The provider's batch engine; calls through it are not retried here (a job is polled, not repeated).</summary>
+    public IBatchInference CreateBatchInference(string modelId, BatchStorage storage)
+    {
+        var (id, provider) = Resolve(modelId);
+        return provider.CreateBatchInference(id, storage);
+    }
 
     /// <summary>
     /// Bedrock's prompt optimizer (bedrock-agent-runtime OptimizePrompt), with the same

@@ -34,6 +34,32 @@ internal static class Figures
     public static string Measured(ModelStatistics m) =>
         m.Replayed == 0 ? "live" : m.Replayed >= m.Succeeded ? "recorded" : "recorded + live";
 
+    /// <summary>How the model's answers were made: <c>replay</c>, <c>batch</c> (the provider's batch engine), <c>on-demand</c>, or a mix such as <c>batch + on-demand</c>.</summary>
+    public static string Generation(ModelStatistics m)
+    {
+        var parts = new List<string>();
+        if (m.Replayed > 0)
+        {
+            parts.Add("replay");
+        }
+
+        if (m.Batched > 0)
+        {
+            parts.Add("batch");
+        }
+
+        if (m.Succeeded - m.Replayed - m.Batched > 0 || parts.Count == 0)
+        {
+            parts.Add("on-demand");
+        }
+
+        return string.Join(" + ", parts);
+    }
+
+    /// <summary>Where the latency figures come from: <c>recorded</c>, <c>measured</c>, or <c>sampled on-demand</c> for a batch model (a batch job has no latency of its own).</summary>
+    public static string LatencySource(ModelStatistics m) =>
+        m.Batched > 0 ? "sampled on-demand" : m.Replayed > 0 ? Measured(m) : "measured";
+
     /// <summary>The sample-size plan next to a tested verdict: "; 6 paired items; about 48 needed to decide at margin 0.02".</summary>
     public static string Plan(PairedComparison c) =>
         c.Margin is null || !c.Paired ? string.Empty : " (" + Decision.SampleSizeText.Describe(c) + ")";

@@ -91,13 +91,13 @@ internal static class ReportHtml
         {
             t.AddRow(
                 m.Model + (m.IsSource ? " (source)" : ""),
-                m.ModelId,
+                m.ModelId + (m.Batched > 0 || m.Replayed > 0 ? " (" + Figures.Generation(m) + ")" : string.Empty),
                 $"{m.Succeeded} / {m.Failed} / {m.Cached}",
                 m.Items.ToString(Inv),
                 $"{Figures.Tokens(m.InputTokens)} / {Figures.Tokens(m.OutputTokens)}{(m.TokensEstimated ? " (estimated)" : "")}",
-                Figures.Usd(m.CostPerCallUsd),
+                Figures.Usd(m.CostPerCallUsd) + (m.Batched > 0 ? " (batch)" : string.Empty),
                 Figures.Usd(m.CostPerMonthUsd, "N2"),
-                Figures.Ms(m.ClientLatency?.P90));
+                Figures.Ms(m.ClientLatency?.P90) + (m.Batched > 0 && m.ClientLatency is not null ? $" (sampled on-demand, n={m.ClientLatency.N})" : string.Empty));
         }
 
         s.AddTable(t);
@@ -168,7 +168,7 @@ internal static class ReportHtml
             {
                 if (l is not null)
                 {
-                    t.AddRow(m.Model, kind + (m.Replayed > 0 ? " (" + Figures.Measured(m) + ")" : string.Empty), l.N.ToString(Inv), Figures.Ms(l.Mean), Figures.Ms(l.P50), Figures.Ms(l.P90), Figures.Ms(l.P95));
+                    t.AddRow(m.Model, kind + (m.Batched > 0 ? " (" + Figures.LatencySource(m) + ")" : m.Replayed > 0 ? " (" + Figures.Measured(m) + ")" : string.Empty), l.N.ToString(Inv), Figures.Ms(l.Mean), Figures.Ms(l.P50), Figures.Ms(l.P90), Figures.Ms(l.P95));
                 }
             }
         }

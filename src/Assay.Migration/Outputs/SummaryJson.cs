@@ -165,6 +165,8 @@ internal static partial class SummaryJson
         w.WriteNumber("cached", s.Cached);
         w.WriteNumber("replayed", s.Replayed);
         w.WriteString("figures", Figures.Measured(s));
+        w.WriteString("generation", Figures.Generation(s));
+        w.WriteString("latency_source", Figures.LatencySource(s));
         w.WriteNumber("items", s.Items);
         Est(w, "input_tokens_mean", s.InputTokens);
         Est(w, "output_tokens_mean", s.OutputTokens);

@@ -48,4 +48,10 @@ public sealed record GenerationRecord
     public bool Replayed { get; init; }
 
     public DateTimeOffset CompletedAt { get; init; }
+
+    /// <summary><c>batch</c> when the answer came from the provider's batch engine (cost at its batch price, no latency of its own); null for an on-demand call.</summary>
+    public string? Mode { get; init; }
+
+    /// <summary>The <see cref="Mode"/> of batch answers.</summary>
+    public const string BatchMode = "batch";
 }

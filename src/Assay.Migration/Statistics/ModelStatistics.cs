@@ -22,6 +22,9 @@ public sealed record ModelStatistics
     /// <summary>Replayed from a recording (their latency is the recording's).</summary>
     public int Replayed { get; init; }
 
+    /// <summary>Answered by the provider's batch engine (cost at its batch price; latency only where an on-demand sample timed the item).</summary>
+    public int Batched { get; init; }
+
     /// <summary>Distinct items with at least one successful call.</summary>
     public int Items { get; init; }
 

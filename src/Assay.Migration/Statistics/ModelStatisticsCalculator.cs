@@ -46,6 +46,7 @@ internal static class ModelStatisticsCalculator
             Failed = calls.Count - ok.Count,
             Cached = ok.Count(c => c.Cached),
             Replayed = ok.Count(c => c.Replayed),
+            Batched = ok.Count(c => c.Mode == Runs.GenerationRecord.BatchMode),
             Items = ok.Select(c => c.ItemId).Distinct(StringComparer.Ordinal).Count(),
             InputTokens = bootstrap.MeanInterval(ok.Select(c => (double)c.InputTokens).ToList(), StableSeed.For(seed, Figure("input_tokens"))),
             OutputTokens = bootstrap.MeanInterval(ok.Select(c => (double)c.OutputTokens).ToList(), StableSeed.For(seed, Figure("output_tokens"))),

@@ -10,6 +10,9 @@ namespace Assay.Migration.Store;
 /// </summary>
 public interface IRunStore : IAsyncDisposable
 {
+    /// <summary>Prefix of the stored-answer keys that hold batch job ids (no judge or optimizer key starts with it).</summary>
+    const string BatchJobPrefix = "batch-job/";
+
     /// <summary>What the store is, for messages: never a password or full connection string.</summary>
     string Description { get; }
 
@@ -30,6 +33,14 @@ public interface IRunStore : IAsyncDisposable
 
     /// <summary>Keeps a judge or optimizer answer as it arrives (an idempotent upsert on study and call key).</summary>
     Task SaveAnswerAsync(string study, string callKey, string modelId, string answer, DateTimeOffset completedAt, CancellationToken cancellationToken);
+
+    /// <summary>The provider job id stored for a batch of calls (<see cref="SaveBatchJobAsync"/>), or null: a study killed while its job runs resumes that job instead of submitting another.</summary>
+    Task<string?> FindBatchJobAsync(string study, string batchKey, CancellationToken cancellationToken) =>
+        FindAnswerAsync(study, BatchJobPrefix + batchKey, cancellationToken);
+
+    /// <summary>Keeps a submitted batch job's id before it is polled, in the same table as stored answers, under its own key prefix.</summary>
+    Task SaveBatchJobAsync(string study, string batchKey, string modelId, string jobId, DateTimeOffset submittedAt, CancellationToken cancellationToken) =>
+        SaveAnswerAsync(study, BatchJobPrefix + batchKey, modelId, jobId, submittedAt, cancellationToken);
 
     /// <summary>Removes every record and stored answer of the study (a fresh run of a study that was stored before).</summary>
     Task DeleteAsync(string study, CancellationToken cancellationToken);

@@ -32,9 +32,15 @@ internal sealed record SqlDialect(string Name, string Text, string Integer, stri
             cached {Flag} NOT NULL,
             replayed {Flag} NOT NULL,
             completed_at {Text} NOT NULL,
+            generation_mode {Text} NULL,
             PRIMARY KEY (study, model, item_id, repeat_no)
         )
         """;
+
+    /// <summary>Stores made before batch generation lack <c>generation_mode</c>; this adds it (PostgreSQL: IF NOT EXISTS; SQLite: checked first).</summary>
+    public string AddModeColumn => Name == "SQLite"
+        ? "ALTER TABLE assay_generations ADD COLUMN generation_mode TEXT NULL"
+        : "ALTER TABLE assay_generations ADD COLUMN IF NOT EXISTS generation_mode TEXT NULL";
 
     /// <summary>Judge and optimizer answers, keyed by a hash of model, messages and settings (see StoredChatClient).</summary>
     public string CreateAnswersTable => $"""
@@ -55,26 +61,26 @@ internal sealed record SqlDialect(string Name, string Text, string Integer, stri
 
     public const string Upsert = """
         INSERT INTO assay_generations (study, model, item_id, repeat_no, fingerprint, model_id, prompt, response, error,
-            latency_ms, ttft_ms, server_latency_ms, input_tokens, output_tokens, tokens_estimated, cost_usd, attempts, cached, replayed, completed_at)
+            latency_ms, ttft_ms, server_latency_ms, input_tokens, output_tokens, tokens_estimated, cost_usd, attempts, cached, replayed, completed_at, generation_mode)
         VALUES (@Study, @Model, @ItemId, @Repeat, @Fingerprint, @ModelId, @Prompt, @Response, @Error,
-            @LatencyMs, @TtftMs, @ServerLatencyMs, @InputTokens, @OutputTokens, @TokensEstimated, @CostUsd, @Attempts, @Cached, @Replayed, @CompletedAt)
+            @LatencyMs, @TtftMs, @ServerLatencyMs, @InputTokens, @OutputTokens, @TokensEstimated, @CostUsd, @Attempts, @Cached, @Replayed, @CompletedAt, @Mode)
         ON CONFLICT (study, model, item_id, repeat_no) DO UPDATE SET
             fingerprint = excluded.fingerprint, model_id = excluded.model_id, prompt = excluded.prompt, response = excluded.response,
             error = excluded.error, latency_ms = excluded.latency_ms, ttft_ms = excluded.ttft_ms, server_latency_ms = excluded.server_latency_ms,
             input_tokens = excluded.input_tokens, output_tokens = excluded.output_tokens, tokens_estimated = excluded.tokens_estimated,
             cost_usd = excluded.cost_usd, attempts = excluded.attempts, cached = excluded.cached, replayed = excluded.replayed,
-            completed_at = excluded.completed_at
+            completed_at = excluded.completed_at, generation_mode = excluded.generation_mode
         """;
 
     /// <summary>The parameters of <see cref="Upsert"/>, in the order the store fills them.</summary>
     public static readonly string[] UpsertParameters =
     [
         "@Study", "@Model", "@ItemId", "@Repeat", "@Fingerprint", "@ModelId", "@Prompt", "@Response", "@Error",
-        "@LatencyMs", "@TtftMs", "@ServerLatencyMs", "@InputTokens", "@OutputTokens", "@TokensEstimated", "@CostUsd", "@Attempts", "@Cached", "@Replayed", "@CompletedAt",
+        "@LatencyMs", "@TtftMs", "@ServerLatencyMs", "@InputTokens", "@OutputTokens", "@TokensEstimated", "@CostUsd", "@Attempts", "@Cached", "@Replayed", "@CompletedAt", "@Mode",
     ];
 
     public const string Columns = """
         model, item_id, repeat_no, model_id, prompt, response, error, latency_ms, ttft_ms, server_latency_ms,
-        input_tokens, output_tokens, tokens_estimated, cost_usd, attempts, cached, replayed, completed_at
+        input_tokens, output_tokens, tokens_estimated, cost_usd, attempts, cached, replayed, completed_at, generation_mode
         """;
 }

@@ -15,6 +15,12 @@ internal sealed class SqlRunStore(SqlDialect dialect, Func<DbConnection> connect
         await using var connection = await OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(dialect.CreateTable, cancellationToken: cancellationToken));
         await connection.ExecuteAsync(new CommandDefinition(dialect.CreateAnswersTable, cancellationToken: cancellationToken));
+        var hasMode = dialect != SqlDialect.Sqlite || await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT COUNT(*) FROM pragma_table_info('assay_generations') WHERE name = 'generation_mode'", cancellationToken: cancellationToken)) > 0;
+        if (dialect != SqlDialect.Sqlite || !hasMode)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(dialect.AddModeColumn, cancellationToken: cancellationToken));
+        }
     }
 
     public async Task<string?> FindAnswerAsync(string study, string callKey, CancellationToken cancellationToken)
@@ -77,7 +83,7 @@ internal sealed class SqlRunStore(SqlDialect dialect, Func<DbConnection> connect
             [
                 study, r.Model, r.ItemId, (long)r.Repeat, fingerprint, r.ModelId, r.Prompt, r.Response, r.Error,
                 r.LatencyMs, r.TimeToFirstTokenMs, r.ServerLatencyMs, r.InputTokens, r.OutputTokens, r.TokensEstimated,
-                r.CostUsd, (long)r.Attempts, r.Cached, r.Replayed, r.CompletedAt.ToString("O", CultureInfo.InvariantCulture),
+                r.CostUsd, (long)r.Attempts, r.Cached, r.Replayed, r.CompletedAt.ToString("O", CultureInfo.InvariantCulture), r.Mode,
             ];
             for (var i = 0; i < values.Length; i++)
             {
@@ -123,6 +129,7 @@ internal sealed class SqlRunStore(SqlDialect dialect, Func<DbConnection> connect
                 Cached = Convert.ToBoolean(reader.GetValue(15), CultureInfo.InvariantCulture),
                 Replayed = Convert.ToBoolean(reader.GetValue(16), CultureInfo.InvariantCulture),
                 CompletedAt = DateTimeOffset.Parse(reader.GetString(17), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
+                Mode = reader.IsDBNull(18) ? null : reader.GetString(18),
             });
         }
 

@@ -70,6 +70,9 @@ public sealed record Study
 
     public required GenerationSettings Generation { get; init; }
 
+    /// <summary>How batch jobs run; null when no model is in batch mode.</summary>
+    public BatchSettings? Batch { get; init; }
+
     /// <summary>What reading a recording does with a bad row: stop (default) or skip it, listed in a warning note.</summary>
     public BadRows RecordingBadRows { get; init; } = BadRows.Fail;
 
@@ -113,7 +116,16 @@ public sealed record ModelSpec
 
     /// <summary>The recording's full path for a replay model.</summary>
     public string? RecordingPath { get; init; }
+
+    /// <summary>True when the model's calls go to its provider's batch engine (<c>generation.mode: batch</c>).</summary>
+    public bool Batch { get; init; }
+
+    /// <summary>Batch prices from the study file (US dollars per 1,000 tokens); null = the catalog's batch price.</summary>
+    public (decimal Input, decimal Output)? BatchPricePer1k { get; init; }
 }
+
+/// <summary>The study's batch settings (<c>batch:</c>), see <see cref="StudyFile"/>'s BatchSection.</summary>
+public sealed record BatchSettings(string? S3Uri, string? RoleArn, int LatencySample, bool RetryFailedOnDemand, TimeSpan MaxPoll, TimeSpan MaxWait);
 
 /// <summary>Which reference metrics the study computes (keys as in <c>MetricNames</c>).</summary>
 public sealed record ReferenceMetricSelection(bool Rouge, bool SemanticSimilarity, bool LengthRatio);

@@ -46,6 +46,9 @@ public sealed class StudyFile
 
     public GenerationSection? Generation { get; set; }
 
+    /// <summary>Where and how batch jobs run (for models with <c>generation.mode: batch</c>).</summary>
+    public BatchSection? Batch { get; set; }
+
     /// <summary>How recordings (the source's and replayed candidates') are read.</summary>
     public RecordingsSection? Recordings { get; set; }
 
@@ -96,6 +99,35 @@ public sealed class CandidateSection
     public int? Rewrites { get; set; }
 
     public PriceSection? Price { get; set; }
+
+    /// <summary>This candidate's generation mode (<c>onDemand</c> or <c>batch</c>), overriding the study's.</summary>
+    public ModelGenerationSection? Generation { get; set; }
+}
+
+public sealed class ModelGenerationSection
+{
+    public string? Mode { get; set; }
+}
+
+public sealed class BatchSection
+{
+    /// <summary>Bedrock: s3://BUCKET/PREFIX/ where job input and output are written.</summary>
+    public string? S3Uri { get; set; }
+
+    /// <summary>Bedrock: the service role allowed to read and write <see cref="S3Uri"/>.</summary>
+    public string? RoleArn { get; set; }
+
+    /// <summary>On-demand calls made on a seeded sample of items for latency and time to first token (default 30; 0 = none).</summary>
+    public int? LatencySample { get; set; }
+
+    /// <summary>Records the job answered with an error are called again on demand (default false: reported as failures).</summary>
+    public bool? RetryFailedOnDemand { get; set; }
+
+    /// <summary>Longest wait between two status polls, in seconds (default 60; polls start at a second and back off).</summary>
+    public double? PollSeconds { get; set; }
+
+    /// <summary>How long to wait for a job before stopping with its id kept for --resume (default 48).</summary>
+    public double? MaxWaitHours { get; set; }
 }
 
 /// <summary>US dollars per 1,000 tokens, when the model layer's price catalog does not know the model.</summary>
@@ -104,6 +136,11 @@ public sealed class PriceSection
     public decimal? InputPer1k { get; set; }
 
     public decimal? OutputPer1k { get; set; }
+
+    /// <summary>Batch-inference prices, for a model in batch mode whose catalog entry has none.</summary>
+    public decimal? BatchInputPer1k { get; set; }
+
+    public decimal? BatchOutputPer1k { get; set; }
 }
 
 public sealed class CriteriaSection
@@ -200,5 +237,8 @@ public sealed class GenerationSection
     public float? Temperature { get; set; }
 
     public float? TopP { get; set; }
+
+    /// <summary><c>onDemand</c> (default: one call per item) or <c>batch</c> (the provider's batch engine, for every live model unless a candidate says otherwise).</summary>
+    public string? Mode { get; set; }
 }
 #pragma warning restore CA1002, CA2227

@@ -8,7 +8,9 @@ using Assay.Migration.Prompts;
 using Assay.Migration.Prompts.Optimization;
 using Assay.Migration.Runs;
 using Assay.Migration.Store;
+using Assay.Migration.Generation.Batch;
 using Assay.Models;
+using Assay.Models.Catalog;
 using Assay.Models.Tokenization;
 
 namespace Assay.Migration.Study;
@@ -23,7 +25,8 @@ public sealed class StudyRunner(
     TimeProvider time,
     ITokenCounter? tokens = null,
     Func<string, string, CancellationToken, Task<string>>? bedrockOptimize = null,
-    Func<string, bool>? hasCatalogPrice = null)
+    Func<string, bool>? hasCatalogPrice = null,
+    Func<string, ModelPrice?>? catalogPrice = null)
 {
     private readonly ITokenCounter _tokens = tokens ?? EstimatedTokenCounter.Instance;
 
@@ -39,7 +42,8 @@ public sealed class StudyRunner(
             time,
             EstimatedTokenCounter.Or(factory),
             bedrockOptimize: async (prompt, target, ct) => (await factory.OptimizePromptAsync(prompt, BedrockName(target), ct)).Text,
-            hasCatalogPrice: id => factory.Prices.Find(id) is not null)
+            hasCatalogPrice: id => factory.Prices.Find(id) is not null,
+            catalogPrice: factory.Prices.Find)
         : new StudyRunner(models, time);
 
     public async Task<StudyRun> RunAsync(
@@ -121,7 +125,15 @@ public sealed class StudyRunner(
         }
 
         jobs.AddRange(study.Candidates.Where(c => !c.IsReplay).Select(c => new GenerationJob(c, c.Name, prompts[c.Name], candidateItems, study.Repeats)));
-        var summary = await runner.RunAsync(study.Name, jobs, cancellationToken);
+        var batched = jobs.Where(j => j.Model.Batch).ToList();
+        var summary = await runner.RunAsync(study.Name, [.. jobs.Where(j => !j.Model.Batch)], cancellationToken);
+        if (batched.Count > 0)
+        {
+            var batchRunner = new BatchGenerationRunner(models, store, study.Generation, study.Batch!, study.Concurrency, study.Seed, time, _tokens, BatchPrice, log);
+            var done = await batchRunner.RunAsync(study.Name, batched, cancellationToken);
+            summary = new GenerationSummary(summary.Total + done.Total, summary.Made + done.Made, summary.Resumed + done.Resumed, summary.Failed + done.Failed);
+            notes.AddRange(BatchNotes.For(batched, study.Batch!, done, BatchPriceNote));
+        }
         if (summary.Failed > 0)
         {
             notes.Add(new StudyNote("warning", "generation", $"{summary.Failed} of {summary.Made} calls made in this run failed after every retry; they count as failures, never as scores (run again with --resume to retry them)."));
@@ -153,17 +165,38 @@ public sealed class StudyRunner(
     private void CheckPrices(Study study)
     {
         using var stage = MigrationTelemetry.Stage("check");
+        var live = study.Candidates.Concat([study.Source]).Where(m => !m.IsReplay).ToList();
+        foreach (var model in live.Where(m => m.Batch))
+        {
+            _ = BatchPrice(model);
+        }
+
         if (hasCatalogPrice is null)
         {
             return;
         }
 
-        var live = study.Candidates.Concat([study.Source]).Where(m => !m.IsReplay);
-        foreach (var model in live.Where(m => m.PricePer1k is null && !hasCatalogPrice(m.ModelId)))
+        // A batch model needs an on-demand price only when failed records may be called again on demand.
+        foreach (var model in live.Where(m => (!m.Batch || study.Batch?.RetryFailedOnDemand == true) && m.PricePer1k is null && !hasCatalogPrice(m.ModelId)))
         {
             throw new AssayException(
                 $"{model.Where}: model '{model.ModelId}' ({model.Field}) has no price in the price catalog, so its cost cannot be compared; add 'price: {{ inputPer1k: ..., outputPer1k: ... }}' (US dollars per 1,000 tokens) to {model.Field}, or add it to your prices file (ASSAY_PRICES).");
         }
+    }
+
+    // The study file's batch price wins; else the catalog's (checked before any call in CheckPrices).
+    private (decimal Input, decimal Output) BatchPrice(ModelSpec model) =>
+        model.BatchPricePer1k
+        ?? (catalogPrice?.Invoke(model.ModelId) is { BatchInputPer1K: { } i, BatchOutputPer1K: { } o } ? (i, o) : ((decimal, decimal)?)null)
+        ?? throw new AssayException($"{model.Where}: model '{model.ModelId}' ({model.Field}) is in batch mode but has no batch price; add 'price: {{ batchInputPer1k: ..., batchOutputPer1k: ... }}' to {model.Field}, or batch_input_per_1k / batch_output_per_1k to your prices file (ASSAY_PRICES).");
+
+    private string BatchPriceNote(ModelSpec model)
+    {
+        var (input, output) = BatchPrice(model);
+        var figures = $"${input.ToString(CultureInfo.InvariantCulture)} in / ${output.ToString(CultureInfo.InvariantCulture)} out per 1,000 tokens";
+        return model.BatchPricePer1k is not null
+            ? figures + " (the study file's batch price)"
+            : catalogPrice?.Invoke(model.ModelId) is { } p ? $"{figures} (catalog batch price as of {p.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}, {p.Source})" : figures;
     }
 
     private static async Task PrepareStoreAsync(Study study, StudyRunOptions options, IRunStore store, CancellationToken cancellationToken)

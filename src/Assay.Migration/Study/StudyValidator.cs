@@ -95,6 +95,7 @@ internal sealed partial class StudyValidator(StudyFile file, string filePath, Ya
             Intervals = (method ?? IntervalMethod.Bca, intervals.Level ?? 0.95, intervals.Resamples ?? 2000),
             Store = store,
             Generation = new GenerationSettings(generation.SystemPrompt ?? "You are an assistant.", generation.MaxTokens ?? 1024, generation.Temperature ?? 0f, generation.TopP ?? 1f),
+            Batch = ReadBatch(candidates.Append(source).Where(m => m.Batch).ToList()),
             RecordingBadRows = ReadBadRows(),
             LintStrict = LintStrict,
         };
@@ -112,6 +113,8 @@ internal sealed partial class StudyValidator(StudyFile file, string filePath, Ya
             Prompt = prompt,
             PromptField = "source.prompt",
             PricePer1k = ReadPrice(source.Price, "source.price"),
+            BatchPricePer1k = ReadBatchPrice(source.Price, "source.price"),
+            Batch = recording is null && StudyMode && BatchCapable(model),
             RecordingPath = recording,
             PromptWarnings = warnings,
             Field = "source",
@@ -173,6 +176,8 @@ internal sealed partial class StudyValidator(StudyFile file, string filePath, Ya
                 Optimizer = optimizer,
                 Rewrites = c.Rewrites ?? 4,
                 PricePer1k = ReadPrice(c.Price, $"{at}.price"),
+                BatchPricePer1k = ReadBatchPrice(c.Price, $"{at}.price"),
+                Batch = ReadMode(c.Generation?.Mode, $"{at}.generation.mode", recording, model) ?? (recording is null && StudyMode && BatchCapable(model)),
                 Field = at,
                 Where = Where($"{at}.model"),
                 RecordingPath = recording,
@@ -226,7 +231,7 @@ internal sealed partial class StudyValidator(StudyFile file, string filePath, Ya
 
     private (decimal, decimal)? ReadPrice(PriceSection? price, string field)
     {
-        if (price is null)
+        if (price is null || (price.InputPer1k is null && price.OutputPer1k is null && (price.BatchInputPer1k is not null || price.BatchOutputPer1k is not null)))
         {
             return null;
         }

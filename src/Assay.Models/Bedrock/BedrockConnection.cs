@@ -11,14 +11,27 @@ internal sealed class BedrockConnection(HttpClient http, Uri endpoint, string re
 {
     public Uri Endpoint => endpoint;
 
+    public string Region => region;
+
     /// <summary>POSTs <paramref name="body"/> to <paramref name="path"/> (already URL-encoded); the response is returned once its headers arrive.</summary>
-    public async Task<HttpResponseMessage> PostAsync(string path, byte[] body, string modelId, bool eventStream, CancellationToken cancellationToken)
+    public Task<HttpResponseMessage> PostAsync(string path, byte[] body, string modelId, bool eventStream, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Post, path, body, modelId, eventStream, cancellationToken);
+
+    /// <summary>GETs <paramref name="path"/> (already URL-encoded), signed like a POST with an empty body.</summary>
+    public Task<HttpResponseMessage> GetAsync(string path, string modelId, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Get, path, null, modelId, false, cancellationToken);
+
+    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, byte[]? body, string modelId, bool eventStream, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(endpoint, path.TrimStart('/')));
-        request.Content = new ByteArrayContent(body);
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        using var request = new HttpRequestMessage(method, new Uri(endpoint, path.TrimStart('/')));
+        if (body is not null)
+        {
+            request.Content = new ByteArrayContent(body);
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        }
+
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(eventStream ? "application/vnd.amazon.eventstream" : "application/json"));
-        BedrockSigner.Authorize(request, body, credentials, region, time.GetUtcNow());
+        BedrockSigner.Authorize(request, body ?? [], credentials, region, time.GetUtcNow());
 
         HttpResponseMessage response;
         try

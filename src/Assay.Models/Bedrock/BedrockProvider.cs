@@ -1,3 +1,7 @@
+using Amazon.Runtime;
+using Amazon.S3;
+using Assay.Models.Batch;
+using Assay.Models.Bedrock.Batch;
 using Assay.Models.Factory;
 using Microsoft.Extensions.AI;
 
@@ -41,6 +45,35 @@ internal sealed class BedrockProvider(ProviderContext context) : IModelProvider
     /// <summary>The prompt optimizer (bedrock-agent-runtime), with the same credentials and endpoint override.</summary>
     public BedrockPromptOptimizer CreatePromptOptimizer() =>
         new(Connect(ModelId.Parse("bedrock:prompt-optimizer"), "bedrock-agent-runtime"));
+
+    /// <summary>
+    /// Batch inference: the control plane (<c>bedrock</c>, or ASSAY_BEDROCK_ENDPOINT) and S3 for the
+    /// job's files (AWS_ENDPOINT_URL_S3, else AWS_ENDPOINT_URL, else AWS). S3 needs AWS
+    /// credentials; a Bedrock API key alone does not reach it.
+    /// </summary>
+    public IBatchInference CreateBatchInference(ModelId id, BatchStorage storage)
+    {
+        var root = S3Location.Parse(storage.S3Uri ?? throw new AssayException($"Model '{id}' in batch mode needs batch.s3Uri (s3://BUCKET/PREFIX/, where the job's input and output are kept)."), "batch.s3Uri");
+        var role = storage.RoleArn is { Length: > 0 } r && r.StartsWith("arn:", StringComparison.Ordinal)
+            ? r
+            : throw new AssayException($"Model '{id}' in batch mode needs batch.roleArn, the ARN of the service role Bedrock uses to read and write {root} (arn:aws:iam::ACCOUNT:role/NAME).");
+        var control = Connect(id, "bedrock");
+        var aws = BedrockCredentials.Resolve(name => name == BedrockCredentials.BearerVariable ? null : context.Environment(name), id + " (S3 for batch inference)").Aws!;
+        var config = new AmazonS3Config { AuthenticationRegion = control.Region };
+        if (new[] { context.Environment("AWS_ENDPOINT_URL_S3"), context.Environment("AWS_ENDPOINT_URL") }.FirstOrDefault(u => !string.IsNullOrWhiteSpace(u)) is { } s3Url)
+        {
+            config.ServiceURL = s3Url;
+            config.ForcePathStyle = true;
+        }
+        else
+        {
+            config.RegionEndpoint = Amazon.RegionEndpoint.GetBySystemName(control.Region);
+        }
+
+        AWSCredentials credentials = string.IsNullOrEmpty(aws.Token) ? new BasicAWSCredentials(aws.AccessKey, aws.SecretKey) : new SessionAWSCredentials(aws.AccessKey, aws.SecretKey, aws.Token);
+        var s3 = new AmazonS3Client(credentials, config);
+        return new BedrockBatchInference(control, s3, id.Name, id.ToString(), root, role);
+    }
 
     private BedrockConnection Connect(ModelId id, string service)
     {

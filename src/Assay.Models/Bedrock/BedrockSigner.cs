@@ -30,8 +30,12 @@ internal static class BedrockSigner
             ["host"] = uri.IsDefaultPort ? uri.Host : $"{uri.Host}:{uri.Port}",
             ["x-amz-date"] = amzDate,
             ["x-amz-content-sha256"] = bodyHash,
-            ["content-type"] = "application/json",
         };
+        if (request.Content is not null)
+        {
+            headers["content-type"] = "application/json";
+        }
+
         if (!string.IsNullOrEmpty(aws.Token))
         {
             headers["x-amz-security-token"] = aws.Token;

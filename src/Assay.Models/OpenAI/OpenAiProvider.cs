@@ -1,6 +1,8 @@
 using System.ClientModel;
 using System.ClientModel.Primitives;
+using Assay.Models.Batch;
 using Assay.Models.Factory;
+using Assay.Models.OpenAI.Batch;
 using Microsoft.Extensions.AI;
 using OpenAI;
 using OpenAI.Chat;
@@ -49,6 +51,12 @@ internal sealed class OpenAiProvider(string name, ProviderContext context) : IMo
         return new OpenAiImageGenerator(new ImageClient(id.Name, credential, options), id.ToString(), endpoint);
     }
 #pragma warning restore MEAI001
+
+    public IBatchInference CreateBatchInference(ModelId id, BatchStorage storage)
+    {
+        var (_, _, endpoint) = Connection(id, out var key);
+        return new OpenAiBatchInference(context.Http, endpoint, key, id.Name, id.ToString(), officialOpenAi: id.BaseUrl is null);
+    }
 
     private (ApiKeyCredential Credential, OpenAIClientOptions Options, Uri Endpoint) Connection(ModelId id, out string key)
     {

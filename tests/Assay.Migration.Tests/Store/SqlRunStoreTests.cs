@@ -54,6 +54,43 @@ public class SqlRunStoreTests
         Assert.Contains("127.0.0.1:1", ex.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Sqlite_StoreMadeBeforeBatchMode_GainsTheModeColumnAndKeepsItsRows()
+    {
+        using var files = new StudyFiles();
+        var path = Path.Combine(files.Folder, RunStores.DefaultFileName);
+        await using (var old = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            await old.OpenAsync();
+            await using var create = old.CreateCommand();
+            var table = SqlDialect.Sqlite.CreateTable.Replace("generation_mode TEXT NULL,", string.Empty, StringComparison.Ordinal);
+            create.CommandText = table + ";" + """
+                INSERT INTO assay_generations VALUES ('s','cand','old',0,'f0','openai:x','p',
+                'kept',NULL,1.0,NULL,NULL,1,1,0,'0.1',1,0,0,'2026-01-01T00:00:00.0000000+00:00')
+                """;
+            await create.ExecuteNonQueryAsync();
+        }
+
+        await using var store = await RunStores.OpenAsync(null, files.Folder, CancellationToken.None);
+        var kept = Assert.Single(await store.ReadAsync("s", CancellationToken.None));
+        Assert.Equal(("kept", null), (kept.Response, kept.Mode));
+        await store.UpsertAsync("s", [(Record("b", 0) with { Mode = GenerationRecord.BatchMode }, "f1")], CancellationToken.None);
+        Assert.Equal(GenerationRecord.BatchMode, (await store.ReadAsync("s", CancellationToken.None)).Single(r => r.ItemId == "b").Mode);
+    }
+
+    [Fact]
+    public async Task Sqlite_BatchJobId_KeptPerKeyAndApartFromStoredAnswers()
+    {
+        using var files = new StudyFiles();
+        await using var store = await RunStores.OpenAsync(null, files.Folder, CancellationToken.None);
+        var ct = CancellationToken.None;
+        Assert.Null(await store.FindBatchJobAsync("s", "cand/fp/h1", ct));
+        await store.SaveBatchJobAsync("s", "cand/fp/h1", "bedrock:x", "arn:job/1", DateTimeOffset.UnixEpoch, ct);
+        Assert.Equal("arn:job/1", await store.FindBatchJobAsync("s", "cand/fp/h1", ct));
+        Assert.Null(await store.FindBatchJobAsync("s", "cand/fp/h2", ct));
+        Assert.Null(await store.FindAnswerAsync("s", "cand/fp/h1", ct));
+    }
+
     private static async Task RoundTripAsync(IRunStore store, string study = "s")
     {
         var ct = CancellationToken.None;

@@ -41,6 +41,45 @@ public class StudyLoaderTests
         Assert.DoesNotContain(path, ex.Message, StringComparison.Ordinal);
     }
 
+    // The valid study with a Bedrock candidate, extra lines under the first candidate and at the end.
+    private static string WithBatch(string underFirstCandidate, string atEnd, bool bedrock = true) =>
+        Valid.Replace("criteria:", underFirstCandidate + (bedrock ? """
+              - name: nova
+                model: bedrock:amazon.nova-lite-v1:0
+                prompt: "Summarise:\n{context}"
+
+            """ : string.Empty) + "criteria:", StringComparison.Ordinal) + "\n" + atEnd;
+
+    [Theory]
+    [InlineData("    generation: { mode: batch }\n", "", false, "candidates[0].generation.mode is 'batch' but 'extractive:textrank' has no provider batch engine")]
+    [InlineData("", "generation: { mode: bulk }", true, "generation.mode is 'bulk'; use 'batch'")]
+    [InlineData("", "batch: { latencySample: 5 }", true, "batch is set but no model is in batch mode")]
+    [InlineData("", "generation: { mode: batch }", true, "batch.s3Uri is missing or not an S3 location")]
+    [InlineData("", "generation: { mode: batch }\nbatch:\n  s3Uri: s3://b/p/", true, "batch.roleArn is missing or not an ARN")]
+    [InlineData("", "generation: { mode: batch }\nbatch:\n  s3Uri: s3://b/p/\n  roleArn: arn:aws:iam::1:role/r\n  pollSeconds: 0", true, "batch.pollSeconds must be between 0.05 and 3600")]
+    public void Parse_BadBatchSettings_RefusedNamingTheField(string underFirstCandidate, string atEnd, bool bedrock, string expected)
+    {
+        using var files = new StudyFiles();
+        files.WriteDataset(3);
+        var ex = Assert.Throws<AssayException>(() => StudyLoader.Parse(WithBatch(underFirstCandidate, atEnd, bedrock), Path.Combine(files.Folder, "study.yaml")));
+        Assert.Contains(expected, ex.Message, StringComparison.Ordinal);
+        Assert.Matches("study.yaml( line [0-9]+)?: ", ex.Message);
+    }
+
+    [Fact]
+    public void Parse_StudyWideBatchMode_AppliesToModelsWithABatchEngineOnly()
+    {
+        using var files = new StudyFiles();
+        files.WriteDataset(3);
+        var text = WithBatch(string.Empty, "generation: { mode: batch }\nbatch:\n  s3Uri: s3://bucket/assay\n  roleArn: arn:aws:iam::1:role/r\n");
+        var study = StudyLoader.Parse(text, Path.Combine(files.Folder, "study.yaml"));
+        Assert.False(study.Source.Batch);
+        Assert.Equal([false, true], study.Candidates.Select(c => c.Batch));
+        Assert.Equal(30, study.Batch!.LatencySample);
+        Assert.False(study.Batch.RetryFailedOnDemand);
+        Assert.Equal(TimeSpan.FromHours(48), study.Batch.MaxWait);
+    }
+
     [Fact]
     public void Parse_Sandboxed_FileInsideTheFolderAccepted()
     {

@@ -135,6 +135,59 @@ public class StudyRunnerTests
         Assert.Equal(0, resumed.DevCalls!.Made);
     }
 
+    [Fact]
+    public async Task RunAsync_CandidateInBatchMode_AnswersFromTheBatchEngineWithSampledLatencyAndNotes()
+    {
+        using var files = new StudyFiles();
+        files.WriteDataset(6);
+        var study = StudyLoader.Parse("""
+            name: batched
+            dataset:
+              path: items.csv
+            source:
+              model: fake:source
+              prompt: "Summarise:\n{context}"
+            candidates:
+              - name: cand
+                model: openai:cand
+                prompt: "Briefly:\n{context}"
+                generation: { mode: batch }
+                price: { batchInputPer1k: 0.00003, batchOutputPer1k: 0.00012 }
+            batch: { latencySample: 2, pollSeconds: 0.05 }
+            """, Path.Combine(files.Folder, "study.yaml"));
+        var models = Priced();
+        models.Batch = new ScriptedBatchInference(p => models.Answer("batch", p));
+        var run = await CreateSut(models).RunAsync(study, files.Out, new StudyRunOptions());
+
+        Assert.Equal(1, models.Batch.Submissions);
+        var cand = run.Records.Where(r => r.Model == "cand").ToList();
+        Assert.Equal(6, cand.Count);
+        Assert.All(cand, r => Assert.Equal(Runs.GenerationRecord.BatchMode, r.Mode));
+        Assert.Equal(2, cand.Count(r => r.LatencyMs is not null));
+        Assert.Equal(6 + 2, models.TotalCalls); // the source's six calls and the two timed on demand
+        Assert.Contains(run.Notes, n => n.Subject == "cand" && n.Message.StartsWith("generation: batch", StringComparison.Ordinal) && n.Message.Contains("sampled on-demand: 2", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task RunAsync_BatchModeWithoutABatchPrice_RefusedBeforeAnythingIsSubmitted()
+    {
+        using var files = new StudyFiles();
+        files.WriteDataset(3);
+        var study = StudyLoader.Parse("""
+            dataset: { path: items.csv }
+            source: { model: fake:source, prompt: "Summarise:\n{context}" }
+            candidates:
+              - { name: cand, model: openai:cand, prompt: "Briefly:\n{context}" }
+            generation: { mode: batch }
+            """, Path.Combine(files.Folder, "study.yaml"));
+        var models = Priced();
+        models.Batch = new ScriptedBatchInference(p => p);
+        var ex = await Assert.ThrowsAsync<AssayException>(() => CreateSut(models).RunAsync(study, files.Out, new StudyRunOptions()));
+        Assert.Contains("batchInputPer1k", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(0, models.Batch.Submissions);
+        Assert.Equal(0, models.TotalCalls);
+    }
+
     private const string LiveStudy = """
         name: live
         dataset:

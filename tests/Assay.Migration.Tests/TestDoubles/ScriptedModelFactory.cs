@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Assay.Models;
+using Assay.Models.Batch;
 using Assay.Models.Metering;
 using Assay.Models.Tokenization;
 using Microsoft.Extensions.AI;
@@ -35,6 +36,12 @@ internal sealed class ScriptedModelFactory : IModelFactory
     public ITokenCounter? Tokens => null;
 
     public IChatClient CreateChatClient(string modelId) => new Client(this, modelId);
+
+    /// <summary>The batch engine every model id gets (answers with <see cref="Answer"/>); null = no batch engine.</summary>
+    public ScriptedBatchInference? Batch { get; set; }
+
+    public IBatchInference CreateBatchInference(string modelId, BatchStorage storage) =>
+        Batch ?? throw new AssayException($"Model '{modelId}' cannot run in batch mode with this model factory.");
 
     public IEmbeddingGenerator<string, Embedding<float>> CreateEmbeddingGenerator(string modelId) => throw new NotSupportedException();
 
