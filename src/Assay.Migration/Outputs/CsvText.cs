@@ -9,18 +9,24 @@ internal static class CsvText
     public static string Write(IEnumerable<string> header, IEnumerable<IEnumerable<string?>> rows)
     {
         using var text = new StringWriter(CultureInfo.InvariantCulture);
-        using (var csv = CsvWriter.Create(text, options: null, leaveOpen: true))
-        {
-            Record(csv, header);
-            foreach (var row in rows)
-            {
-                Record(csv, row);
-            }
+        Write(text, header, rows);
+        return text.ToString();
+    }
 
-            csv.Flush();
+    /// <summary>Streams the rows into a file (written atomically): a table of 100,000 rows never sits in memory whole.</summary>
+    public static Task WriteFileAsync(string path, IEnumerable<string> header, IEnumerable<IEnumerable<string?>> rows, CancellationToken cancellationToken) =>
+        Task.Run(() => AtomicFile.Write(path, writer => Write(writer, header, rows)), cancellationToken);
+
+    private static void Write(TextWriter writer, IEnumerable<string> header, IEnumerable<IEnumerable<string?>> rows)
+    {
+        using var csv = CsvWriter.Create(writer, options: null, leaveOpen: true);
+        Record(csv, header);
+        foreach (var row in rows)
+        {
+            Record(csv, row);
         }
 
-        return text.ToString();
+        csv.Flush();
     }
 
     public static string Number(double? v) => v is { } x && double.IsFinite(x) ? x.ToString("R", CultureInfo.InvariantCulture) : "";

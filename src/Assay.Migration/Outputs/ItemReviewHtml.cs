@@ -46,17 +46,21 @@ internal static class ItemReviewHtml
             Metadata = $"{items.Count:N0} items, {r.Models.Count} models. Generated {r.GeneratedAt.ToUniversalTime():yyyy-MM-dd HH:mm} UTC with the study's report.html.",
             Footer = "Assay: model migration study, per-item review. The same data as items.csv.",
         };
-        report.AddSection("Per-item review").AddHtml(Table(r, items, pageSize: 100));
+        report.AddSection("Per-item review").AddHtmlParts(TableParts(r, items, pageSize: 100));
         report.Styles.Add(ItemReviewScript.Css);
         report.Scripts.Add(ItemReviewScript.Js);
         return report;
     }
 
-    private static string Table(StudyResults r, IReadOnlyList<ReviewItem> items, int pageSize)
+    private static string Table(StudyResults r, IReadOnlyList<ReviewItem> items, int pageSize) =>
+        string.Concat(TableParts(r, items, pageSize));
+
+    // The table's head, then one part per row, then its foot: items.html streams them to the file.
+    private static IEnumerable<string> TableParts(StudyResults r, IReadOnlyList<ReviewItem> items, int pageSize)
     {
         var primary = r.PrimaryQualityMetric;
         var candidates = r.Models.Where(m => !m.IsSource).Select(m => m.Label).ToList();
-        var html = new StringBuilder(64 * 1024);
+        var html = new StringBuilder(4 * 1024);
         html.Append("<div class=\"table-wrap wide review-wrap\"><table id=\"item-review\" class=\"review\" data-page-size=\"")
             .Append(pageSize.ToString(Inv)).Append("\" data-candidates=\"").Append(E(string.Join('|', candidates))).Append("\">");
         html.Append("<caption>").Append(E(Caption(primary))).Append("</caption>");
@@ -67,13 +71,15 @@ internal static class ItemReviewHtml
         }
 
         html.Append("</tr></thead><tbody>");
+        yield return html.ToString();
         for (var i = 0; i < items.Count; i++)
         {
+            html.Clear();
             Row(html, r, items[i], i, candidates, primary);
+            yield return html.ToString();
         }
 
-        html.Append("</tbody></table></div>");
-        return html.ToString();
+        yield return "</tbody></table></div>";
     }
 
     private static string Caption(string? primary) => primary is null

@@ -12,6 +12,19 @@ internal static class ItemsCsv
 {
     public static string Write(StudyResults r)
     {
+        var (header, rows) = Table(r);
+        return CsvText.Write(header, rows);
+    }
+
+    /// <summary>Streams the table into the file, row by row.</summary>
+    public static Task WriteFileAsync(StudyResults r, string path, CancellationToken cancellationToken)
+    {
+        var (header, rows) = Table(r);
+        return CsvText.WriteFileAsync(path, header, rows, cancellationToken);
+    }
+
+    private static (IEnumerable<string> Header, IEnumerable<IEnumerable<string?>> Rows) Table(StudyResults r)
+    {
         var items = ItemReview.Build(r);
         var primary = r.PrimaryQualityMetric;
         var header = new List<string> { "item_id", "row", "document", "reference" };
@@ -25,7 +38,7 @@ internal static class ItemsCsv
             }
         }
 
-        return CsvText.Write(header, items.Select(item =>
+        return (header, items.Select(item =>
         {
             var cells = new List<string?> { item.ItemId, item.Row.ToString(CultureInfo.InvariantCulture), item.Document, item.Reference };
             foreach (var (m, cell) in r.Models.Zip(item.Cells))

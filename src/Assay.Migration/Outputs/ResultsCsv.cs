@@ -19,10 +19,23 @@ internal static class ResultsCsv
 
     public static string Write(StudyResults r)
     {
+        var (header, rows) = Table(r);
+        return CsvText.Write(header, rows);
+    }
+
+    /// <summary>Streams the table into the file, row by row.</summary>
+    public static Task WriteFileAsync(StudyResults r, string path, CancellationToken cancellationToken)
+    {
+        var (header, rows) = Table(r);
+        return CsvText.WriteFileAsync(path, header, rows, cancellationToken);
+    }
+
+    private static (IEnumerable<string> Header, IEnumerable<IEnumerable<string?>> Rows) Table(StudyResults r)
+    {
         var reasonColumns = r.Metrics.Where(m => r.Calls.Any(c => c.Reasons.ContainsKey(m))).ToList();
         var items = r.Items.GroupBy(i => i.ItemId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var header = Fixed.Concat(r.Metrics).Concat(reasonColumns.Select(m => "reasons:" + m)).Concat(["response", "reference", "document"]);
-        return CsvText.Write(header, r.Calls.Select(c =>
+        return (header, r.Calls.Select(c =>
         {
             var x = c.Record;
             var item = items.GetValueOrDefault(x.ItemId);

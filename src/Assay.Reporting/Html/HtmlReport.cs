@@ -65,6 +65,46 @@ public sealed class HtmlReport
     public string ToHtml()
     {
         var html = new StringBuilder(64 * 1024);
+        Render(html, new ReportContext());
+        return html.ToString();
+    }
+
+    /// <summary>Writes the report atomically (temporary file, then rename): a reader never sees half a report.</summary>
+    public void WriteTo(string path) => AtomicFile.Write(path, Stream);
+
+    /// <summary>
+    /// Writes the report atomically, streaming: what is rendered goes to the file in pieces of about
+    /// 64 KB, so a page of 100,000 rows (see <see cref="ReportSection.AddHtmlParts"/>) never sits
+    /// in memory whole.
+    /// </summary>
+    public Task WriteToAsync(string path, CancellationToken cancellationToken = default) =>
+        Task.Run(() => AtomicFile.Write(path, Stream), cancellationToken);
+
+    private void Stream(TextWriter writer)
+    {
+        var html = new StringBuilder(128 * 1024);
+        void Flush()
+        {
+            if (html.Length >= 64 * 1024)
+            {
+                foreach (var chunk in html.GetChunks())
+                {
+                    writer.Write(chunk.Span);
+                }
+
+                html.Clear();
+            }
+        }
+
+        Render(html, new ReportContext { Flush = Flush });
+        foreach (var chunk in html.GetChunks())
+        {
+            writer.Write(chunk.Span);
+        }
+    }
+
+    private void Render(StringBuilder html, ReportContext context)
+    {
         html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
             .Append("<title>").Append(HtmlText.Encode(Title)).Append("</title>\n")
@@ -88,10 +128,10 @@ public sealed class HtmlReport
             html.Append("</ol>\n</nav>\n");
         }
 
-        var context = new ReportContext();
         foreach (var s in sections)
         {
             s.WriteTo(html, context);
+            context.Flush?.Invoke();
         }
 
         if (!string.IsNullOrWhiteSpace(Footer))
@@ -107,15 +147,7 @@ public sealed class HtmlReport
         }
 
         html.Append("</body>\n</html>\n");
-        return html.ToString();
     }
-
-    /// <summary>Writes the report atomically (temporary file, then rename): a reader never sees half a report.</summary>
-    public void WriteTo(string path) => AtomicFile.WriteAllText(path, ToHtml());
-
-    /// <inheritdoc cref="WriteTo"/>
-    public Task WriteToAsync(string path, CancellationToken cancellationToken = default) =>
-        AtomicFile.WriteAllTextAsync(path, ToHtml(), cancellationToken);
 
     private List<ReportSection> AllSections()
     {

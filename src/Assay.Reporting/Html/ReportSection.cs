@@ -164,6 +164,26 @@ public sealed class ReportSection
         return this;
     }
 
+    /// <summary>
+    /// Raw HTML made in parts (a table's head, each row, its foot), read one at a time while the
+    /// report is written: a report streamed to a file holds only a few parts in memory. The
+    /// caller encodes every value, as with <see cref="AddHtml"/>.
+    /// </summary>
+    public ReportSection AddHtmlParts(IEnumerable<string> parts)
+    {
+        _blocks.Add((html, context) =>
+        {
+            foreach (var part in parts)
+            {
+                html.Append(part);
+                context.Flush?.Invoke();
+            }
+
+            html.Append('\n');
+        });
+        return this;
+    }
+
     /// <summary>Copies another section's blocks after this one's (used to close the report with the methods).</summary>
     internal void Append(ReportSection other) => _blocks.AddRange(other._blocks);
 
