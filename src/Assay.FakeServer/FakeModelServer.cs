@@ -45,6 +45,7 @@ public sealed class FakeModelServer : IAsyncDisposable
         Faults = runtime.Faults.Options,
         Latency = runtime.Latency.Options,
         Auth = runtime.Auth,
+        Batch = runtime.Batch.Options,
     };
 
     /// <summary>The faults in force; setting it applies to requests that start afterwards and restarts the fault sequence from its seed.</summary>
@@ -94,6 +95,21 @@ public sealed class FakeModelServer : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The batch-job settings in force; setting it applies to jobs created afterwards (a running
+    /// job keeps the settings it started with) and restarts the batch fault sequence from its seed.
+    /// </summary>
+    public BatchOptions Batch
+    {
+        get => runtime.Batch.Options;
+        set
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            ThrowIfInvalid(errors => OptionsValidator.CheckBatch(value, errors));
+            runtime.SetBatch(value);
+        }
+    }
+
     /// <summary>Starts the server and returns once it accepts connections.</summary>
     /// <param name="options">Settings; <see cref="FakeServerOptions.Port"/> 0 picks a free port.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
@@ -132,6 +148,9 @@ public sealed class FakeModelServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // Background batch jobs first: they must not write to S3 or the stores once the server is gone.
+        await runtime.Workers.StopAsync(TimeSpan.FromSeconds(5));
+        runtime.Workers.Dispose();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
         await app.StopAsync(timeout.Token);
         await app.DisposeAsync();

@@ -45,7 +45,7 @@ public static class FakeServerConfigFile
             root = null;
         }
 
-        var top = reader.Section(root, string.Empty, "port", "answers", "latency", "faults", "auth", "openAiEmbeddingDimensions");
+        var top = reader.Section(root, string.Empty, "port", "answers", "latency", "faults", "auth", "batch", "openAiEmbeddingDimensions");
         var defaults = new FakeServerOptions();
         var options = new FakeServerOptions
         {
@@ -55,6 +55,7 @@ public static class FakeServerConfigFile
             Latency = ReadLatency(reader, top.GetValueOrDefault("latency")),
             Faults = ReadFaults(reader, top.GetValueOrDefault("faults")),
             Auth = ReadAuth(reader, top.GetValueOrDefault("auth")),
+            Batch = ReadBatch(reader, top.GetValueOrDefault("batch")),
         };
 
         var errors = reader.Errors.Count > 0 ? reader.Errors : OptionsValidator.Check(options).Select(e => $"{file}: {e}").ToList();
@@ -146,6 +147,23 @@ public static class FakeServerConfigFile
             Required = reader.Boolean(s, "required", path) ?? d.Required,
             OpenAiKeys = reader.TextList(s, "openAiKeys", path) ?? [],
             BedrockApiKeys = reader.TextList(s, "bedrockApiKeys", path) ?? [],
+        };
+    }
+
+    private static BatchOptions ReadBatch(YamlReader reader, YamlNode? node)
+    {
+        const string path = "batch";
+        var s = reader.Section(node, path, "jobDurationMs", "recordErrorRate", "failJobRate", "expireJobRate", "seed", "s3ServiceUrl", "maxFileBytes");
+        var d = BatchOptions.Default;
+        return new BatchOptions
+        {
+            JobDurationMs = reader.Number(s, "jobDurationMs", path) ?? d.JobDurationMs,
+            RecordErrorRate = reader.Number(s, "recordErrorRate", path) ?? d.RecordErrorRate,
+            FailJobRate = reader.Number(s, "failJobRate", path) ?? d.FailJobRate,
+            ExpireJobRate = reader.Number(s, "expireJobRate", path) ?? d.ExpireJobRate,
+            Seed = reader.Integer(s, "seed", path) ?? d.Seed,
+            S3ServiceUrl = reader.Text(s, "s3ServiceUrl", path) ?? d.S3ServiceUrl,
+            MaxFileBytes = reader.Long(s, "maxFileBytes", path) ?? d.MaxFileBytes,
         };
     }
 }

@@ -74,6 +74,22 @@ internal sealed class YamlReader(string file)
         return null;
     }
 
+    public long? Long(Dictionary<string, YamlNode> section, string key, string path)
+    {
+        if (!TryScalar(section, key, path, out var node, out var text))
+        {
+            return null;
+        }
+
+        if (long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value))
+        {
+            return value;
+        }
+
+        Error(node!, Join(path, key), $"expected a whole number, got '{text}'");
+        return null;
+    }
+
     public bool? Boolean(Dictionary<string, YamlNode> section, string key, string path)
     {
         if (!TryScalar(section, key, path, out var node, out var text))

@@ -5,9 +5,10 @@ using Assay.FakeServer.Faults;
 namespace Assay.FakeServer.Counters;
 
 /// <summary>
-/// Thread-safe counts of requests by route, outcomes, injected faults by kind, and successful
-/// answers per prompt (the last user message, embedding input or image prompt), so a test can
-/// check that every distinct call was answered exactly once.
+/// Thread-safe counts of requests by route, outcomes, injected faults by kind, batch jobs
+/// created per provider, and successful answers per prompt (the last user message, embedding
+/// input or image prompt, or a batch record's), so a test can check that every distinct call
+/// was answered exactly once.
 /// </summary>
 public sealed class FakeServerCounters
 {
@@ -19,6 +20,7 @@ public sealed class FakeServerCounters
     private readonly ConcurrentDictionary<string, StrongBox<long>> prompts = new(StringComparer.Ordinal);
     private readonly long[] outcomes = new long[Enum.GetValues<RequestOutcome>().Length];
     private readonly long[] faults = new long[Enum.GetValues<FaultKind>().Length];
+    private readonly long[] batchJobs = new long[Enum.GetValues<BatchProvider>().Length];
     private long total;
     private long inFlight;
 
@@ -43,13 +45,22 @@ public sealed class FakeServerCounters
             faultMap[kind] = Interlocked.Read(ref faults[(int)kind]);
         }
 
+        var jobMap = new Dictionary<BatchProvider, long>();
+        foreach (var provider in Enum.GetValues<BatchProvider>())
+        {
+            jobMap[provider] = Interlocked.Read(ref batchJobs[(int)provider]);
+        }
+
         return new FakeServerCounts(
             Interlocked.Read(ref total),
             Read(requests),
             Read(successes),
             outcomeMap,
             faultMap,
-            Interlocked.Read(ref inFlight));
+            Interlocked.Read(ref inFlight))
+        {
+            BatchJobsCreated = jobMap,
+        };
     }
 
     /// <summary>Forgets every count (between test phases that share one server).</summary>
@@ -60,6 +71,7 @@ public sealed class FakeServerCounters
         prompts.Clear();
         Array.Clear(outcomes);
         Array.Clear(faults);
+        Array.Clear(batchJobs);
         Interlocked.Exchange(ref total, 0);
     }
 
@@ -86,6 +98,18 @@ public sealed class FakeServerCounters
             {
                 Increment(prompts, prompt);
             }
+        }
+    }
+
+    /// <summary>A new batch job (an idempotent repeat of a create is not one).</summary>
+    internal void BatchJobCreated(BatchProvider provider) => Interlocked.Increment(ref batchJobs[(int)provider]);
+
+    /// <summary>A batch record answered: it counts for its prompt as an answered request would.</summary>
+    internal void BatchRecordAnswered(string prompt)
+    {
+        if (prompts.Count < MaxTrackedPrompts || prompts.ContainsKey(prompt))
+        {
+            Increment(prompts, prompt);
         }
     }
 

@@ -26,4 +26,9 @@ public sealed record FakeServerCounts(
     public long SuccessesOn(string route) => SuccessesByRoute.TryGetValue(route, out var n) ? n : 0;
 
     public long FaultsOf(FaultKind kind) => Faults.TryGetValue(kind, out var n) ? n : 0;
+
+    /// <summary>Batch jobs created per provider; a create repeated with the same idempotency token is not counted again.</summary>
+    public IReadOnlyDictionary<BatchProvider, long> BatchJobsCreated { get; init; } = new Dictionary<BatchProvider, long>();
+
+    public long JobsCreated(BatchProvider provider) => BatchJobsCreated.TryGetValue(provider, out var n) ? n : 0;
 }

@@ -1,4 +1,7 @@
 using Assay.FakeServer.Answers;
+using Assay.FakeServer.Batches;
+using Assay.FakeServer.Batches.Bedrock;
+using Assay.FakeServer.Batches.OpenAi;
 using Assay.FakeServer.Counters;
 using Assay.FakeServer.Faults;
 using Assay.FakeServer.Options;
@@ -16,6 +19,7 @@ internal sealed class ServerRuntime
     private volatile LatencySampler latency;
     private volatile AnswerComposer answers;
     private volatile AuthOptions auth;
+    private volatile BatchDecider batch;
     private long sequence;
 
     public ServerRuntime(FakeServerOptions options, TimeProvider time)
@@ -26,6 +30,12 @@ internal sealed class ServerRuntime
         latency = new LatencySampler(options.Latency);
         answers = new AnswerComposer(options.Answers);
         auth = options.Auth;
+        batch = new BatchDecider(options.Batch);
+        // Batch ids mix in a per-server nonce, so two servers writing to one bucket never share a job folder.
+        var nonce = Guid.NewGuid().ToString("N");
+        BedrockJobs = new BedrockJobStore(nonce);
+        OpenAiFiles = new OpenAiFileStore(nonce);
+        OpenAiBatches = new OpenAiBatchStore(nonce);
     }
 
     public TimeProvider Time { get; }
@@ -42,6 +52,18 @@ internal sealed class ServerRuntime
 
     public AuthOptions Auth => auth;
 
+    /// <summary>The batch settings in force and the seeded plans of the jobs created next.</summary>
+    public BatchDecider Batch => batch;
+
+    public BedrockJobStore BedrockJobs { get; }
+
+    public OpenAiFileStore OpenAiFiles { get; }
+
+    public OpenAiBatchStore OpenAiBatches { get; }
+
+    /// <summary>The batch jobs running in the background.</summary>
+    public BatchWorkers Workers { get; } = new();
+
     public string? BaseUrl { get; set; }
 
     public void SetFaults(FaultOptions options) => faults = new FaultDecider(options);
@@ -51,6 +73,8 @@ internal sealed class ServerRuntime
     public void SetAnswers(AnswerOptions options) => answers = new AnswerComposer(options);
 
     public void SetAuth(AuthOptions options) => auth = options;
+
+    public void SetBatch(BatchOptions options) => batch = new BatchDecider(options);
 
     /// <summary>A short unique id for response ids and request-id headers.</summary>
     public string NextId() => Interlocked.Increment(ref sequence).ToString("x8", System.Globalization.CultureInfo.InvariantCulture);

@@ -18,6 +18,9 @@ public sealed record FakeServerOptions
 
     public AuthOptions Auth { get; init; } = new();
 
+    /// <summary>Batch jobs: their duration, their faults, the S3 endpoint and the file size limit.</summary>
+    public BatchOptions Batch { get; init; } = BatchOptions.Default;
+
     /// <summary>Vector length of <c>/v1/embeddings</c> when the request gives no <c>dimensions</c> (text-embedding-3-small's 1536).</summary>
     public int OpenAiEmbeddingDimensions { get; init; } = 1536;
 

@@ -24,6 +24,7 @@ internal static class OptionsValidator
         CheckAnswers(options.Answers, errors);
         CheckLatency(options.Latency, errors);
         CheckFaults(options.Faults, errors);
+        CheckBatch(options.Batch, errors);
         return errors;
     }
 
@@ -111,6 +112,29 @@ internal static class OptionsValidator
             {
                 errors.Add($"faults.routes[{i}] '{faults.Routes[i]}' is not a route: use one of {string.Join(", ", RouteNames.All)}");
             }
+        }
+    }
+
+    public static void CheckBatch(BatchOptions batch, List<string> errors)
+    {
+        NonNegative(batch.JobDurationMs, "batch.jobDurationMs", errors);
+        Rate(batch.RecordErrorRate, "batch.recordErrorRate", errors);
+        Rate(batch.FailJobRate, "batch.failJobRate", errors);
+        Rate(batch.ExpireJobRate, "batch.expireJobRate", errors);
+        if (batch.FailJobRate + batch.ExpireJobRate > 1 + 1e-9)
+        {
+            errors.Add($"batch.failJobRate and batch.expireJobRate add up to {batch.FailJobRate + batch.ExpireJobRate:0.###}: their sum must not exceed 1");
+        }
+
+        if (batch.MaxFileBytes < 1)
+        {
+            errors.Add($"batch.maxFileBytes must be at least 1 (got {batch.MaxFileBytes})");
+        }
+
+        if (batch.S3ServiceUrl is { } url
+            && (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)))
+        {
+            errors.Add($"batch.s3ServiceUrl must be an http or https URL such as http://127.0.0.1:5000 (got '{url}')");
         }
     }
 

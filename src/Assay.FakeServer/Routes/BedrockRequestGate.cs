@@ -12,12 +12,8 @@ internal static class BedrockRequestGate
     /// <returns>The parsed body, or null when the request was refused (and answered).</returns>
     public static async Task<JsonDocument?> OpenAsync(Exchange exchange)
     {
-        exchange.Http.Response.Headers["x-amzn-RequestId"] = BedrockErrors.RequestId(exchange);
-        var rejection = BedrockAuth.Check(exchange.Http.Request, exchange.Runtime.Auth);
-        if (rejection is not null)
+        if (!await AuthorizeAsync(exchange))
         {
-            exchange.End(RequestOutcome.AuthRejected);
-            await BedrockErrors.WriteAsync(exchange, 403, rejection.ErrorType, rejection.Message);
             return null;
         }
 
@@ -29,6 +25,21 @@ internal static class BedrockRequestGate
         }
 
         return document;
+    }
+
+    /// <summary>The credentials check alone, for routes without a body (GET); false when refused (and answered).</summary>
+    public static async Task<bool> AuthorizeAsync(Exchange exchange)
+    {
+        exchange.Http.Response.Headers["x-amzn-RequestId"] = BedrockErrors.RequestId(exchange);
+        var rejection = BedrockAuth.Check(exchange.Http.Request, exchange.Runtime.Auth);
+        if (rejection is null)
+        {
+            return true;
+        }
+
+        exchange.End(RequestOutcome.AuthRejected);
+        await BedrockErrors.WriteAsync(exchange, 403, rejection.ErrorType, rejection.Message);
+        return false;
     }
 
     /// <summary>
@@ -57,6 +68,9 @@ internal static class BedrockRequestGate
     }
 
     /// <summary>The model id from the path, which clients send URL-encoded (<c>amazon.nova-lite-v1%3A0</c>).</summary>
-    public static string ModelId(Exchange exchange) =>
-        Uri.UnescapeDataString(exchange.Http.Request.RouteValues["modelId"]?.ToString() ?? string.Empty);
+    public static string ModelId(Exchange exchange) => PathValue(exchange, "modelId");
+
+    /// <summary>A path parameter, URL-decoded (Kestrel leaves <c>%2F</c> encoded, so an encoded ARN arrives whole).</summary>
+    public static string PathValue(Exchange exchange, string name) =>
+        Uri.UnescapeDataString(exchange.Http.Request.RouteValues[name]?.ToString() ?? string.Empty);
 }

@@ -49,33 +49,7 @@ internal static class OpenAiChatRoute
         }
 
         await ResponseWriter.WaitForAnswerAsync(exchange, ttft, answer.OutputTokens);
-        var body = JsonBody.Build(w =>
-        {
-            w.WriteStartObject();
-            w.WriteString("id", id);
-            w.WriteString("object", "chat.completion");
-            w.WriteNumber("created", created);
-            w.WriteString("model", request.Model);
-            w.WriteStartArray("choices");
-            for (var i = 0; i < request.Choices; i++)
-            {
-                w.WriteStartObject();
-                w.WriteNumber("index", i);
-                w.WriteStartObject("message");
-                w.WriteString("role", "assistant");
-                w.WriteString("content", answer.Text);
-                w.WriteNull("refusal");
-                w.WriteEndObject();
-                w.WriteNull("logprobs");
-                w.WriteString("finish_reason", answer.Truncated ? "length" : "stop");
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
-            WriteUsage(w, answer, request.Choices);
-            w.WriteString("system_fingerprint", "fp_assay_fake");
-            w.WriteEndObject();
-        });
+        var body = JsonBody.Build(w => OpenAiChatCompletionBody.Write(w, id, created, request, answer));
         await ResponseWriter.WriteAsync(exchange, 200, "application/json", body);
     }
 
@@ -136,7 +110,7 @@ internal static class OpenAiChatRoute
                 WriteChunkHeader(w, id, created, request.Model);
                 w.WriteStartArray("choices");
                 w.WriteEndArray();
-                WriteUsage(w, answer, request.Choices);
+                OpenAiChatCompletionBody.WriteUsage(w, answer, request.Choices);
                 w.WriteEndObject();
             });
         }
@@ -206,15 +180,5 @@ internal static class OpenAiChatRoute
         w.WriteNumber("created", created);
         w.WriteString("model", model);
         w.WriteString("system_fingerprint", "fp_assay_fake");
-    }
-
-    private static void WriteUsage(Utf8JsonWriter w, Answer answer, int choices)
-    {
-        var completion = answer.OutputTokens * choices;
-        w.WriteStartObject("usage");
-        w.WriteNumber("prompt_tokens", answer.InputTokens);
-        w.WriteNumber("completion_tokens", completion);
-        w.WriteNumber("total_tokens", answer.InputTokens + completion);
-        w.WriteEndObject();
     }
 }

@@ -27,8 +27,10 @@ internal static class OpenAiRequestGate
         return document;
     }
 
+    /// <summary>The bearer-key check alone, for routes whose body is not JSON or absent; false when refused (and answered).</summary>
     public static async Task<bool> AuthorizeAsync(Exchange exchange)
     {
+        exchange.Http.Response.Headers["x-request-id"] = "req_fake" + exchange.RequestId;
         var rejection = OpenAiAuth.Check(exchange.Http.Request, exchange.Runtime.Auth);
         if (rejection is null)
         {

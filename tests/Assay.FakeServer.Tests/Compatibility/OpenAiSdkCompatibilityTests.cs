@@ -6,6 +6,7 @@ using Assay.Testing;
 using OpenAI;
 using OpenAI.Chat;
 using OpenAI.Embeddings;
+using OpenAI.Files;
 using OpenAI.Images;
 
 namespace Assay.FakeServer.Tests.Compatibility;
@@ -88,6 +89,28 @@ public sealed class OpenAiSdkCompatibilityTests
         GeneratedImage image = await client.GenerateImageAsync("a lighthouse", new ImageGenerationOptions { Size = GeneratedImageSize.W256xH256, ResponseFormat = GeneratedImageFormat.Bytes });
 
         Assert.Equal((256, 256), PngInfo.Read(image.ImageBytes.ToArray()));
+    }
+
+    [Fact]
+    public async Task FileClient_UploadDownloadDelete_RoundTripsTheBytes()
+    {
+        await using var harness = await ServerHarness.StartAsync();
+        var client = Client(harness).GetOpenAIFileClient();
+        var content = BinaryData.FromString("{\"custom_id\":\"a\"}\n");
+
+        OpenAIFile file = await client.UploadFileAsync(content, "requests.jsonl", FileUploadPurpose.Batch);
+        OpenAIFile read = await client.GetFileAsync(file.Id);
+        BinaryData downloaded = await client.DownloadFileAsync(file.Id);
+        FileDeletionResult deleted = await client.DeleteFileAsync(file.Id);
+
+        Assert.StartsWith("file-", file.Id, StringComparison.Ordinal);
+        Assert.Equal("requests.jsonl", read.Filename);
+        Assert.Equal(FilePurpose.Batch, read.Purpose);
+        Assert.Equal(content.ToArray().Length, read.SizeInBytes);
+        Assert.Equal(content.ToString(), downloaded.ToString());
+        Assert.True(deleted.Deleted);
+        var missing = await Assert.ThrowsAsync<ClientResultException>(() => client.GetFileAsync(file.Id));
+        Assert.Equal(404, missing.Status);
     }
 
     private static OpenAIClient Client(ServerHarness harness) => new(

@@ -17,6 +17,8 @@ public sealed class ExampleConfigTests
         Assert.Equal(0.30, options.Faults.RateLimit);
         Assert.Equal(0.05, options.Faults.ServerError);
         Assert.True(options.Auth.Required);
+        Assert.Equal(300, options.Batch.JobDurationMs);
+        Assert.Equal(200L * 1024 * 1024, options.Batch.MaxFileBytes);
     }
 
     private static string ExamplePath()

@@ -52,6 +52,44 @@ public sealed class FakeServerConfigFileTests
     }
 
     [Fact]
+    public void Parse_BatchSection_MapsEveryKey()
+    {
+        const string yaml = """
+            batch:
+              jobDurationMs: 50
+              recordErrorRate: 0.1
+              failJobRate: 0.2
+              expireJobRate: 0.3
+              seed: 5
+              s3ServiceUrl: http://127.0.0.1:5000
+              maxFileBytes: 3000000000
+            """;
+
+        var batch = FakeServerConfigFile.Parse(yaml, "faults.yaml").Batch;
+
+        Assert.Equal(new BatchOptions
+        {
+            JobDurationMs = 50,
+            RecordErrorRate = 0.1,
+            FailJobRate = 0.2,
+            ExpireJobRate = 0.3,
+            Seed = 5,
+            S3ServiceUrl = "http://127.0.0.1:5000",
+            MaxFileBytes = 3_000_000_000,
+        }, batch);
+    }
+
+    [Fact]
+    public void Parse_NoBatchSection_GivesBatchDefaults()
+    {
+        var batch = FakeServerConfigFile.Parse("port: 1\n").Batch;
+
+        Assert.Equal(300, batch.JobDurationMs);
+        Assert.Equal(200L * 1024 * 1024, batch.MaxFileBytes);
+        Assert.Null(batch.S3ServiceUrl);
+    }
+
+    [Fact]
     public void Parse_Empty_GivesDefaults() =>
         Assert.Equal(new FakeServerOptions().Port, FakeServerConfigFile.Parse(string.Empty).Port);
 
@@ -71,6 +109,13 @@ public sealed class FakeServerConfigFileTests
     [InlineData("colour: blue\n", "colour: unknown setting; the top level takes port, answers")]
     [InlineData("faults: [1, 2]\n", "faults: expected a mapping")]
     [InlineData("faults:\n  rateLimit: [0.1\n", "faults.yaml line")]
+    [InlineData("batch:\n  recordErrorRate: 2\n", "batch.recordErrorRate must be a probability between 0 and 1")]
+    [InlineData("batch:\n  failJobRate: 0.6\n  expireJobRate: 0.6\n", "batch.failJobRate and batch.expireJobRate add up to 1.2")]
+    [InlineData("batch:\n  jobDurationMs: -1\n", "batch.jobDurationMs must be a finite number of at least 0")]
+    [InlineData("batch:\n  maxFileBytes: 0\n", "batch.maxFileBytes must be at least 1")]
+    [InlineData("batch:\n  maxFileBytes: big\n", "batch.maxFileBytes: expected a whole number, got 'big'")]
+    [InlineData("batch:\n  s3ServiceUrl: localhost:5000\n", "batch.s3ServiceUrl must be an http or https URL")]
+    [InlineData("batch:\n  jobDuration: 5\n", "batch.jobDuration: unknown setting; batch takes jobDurationMs")]
     public void Parse_BadSetting_ThrowsOneLineNamingFileAndField(string yaml, string expected)
     {
         var error = Assert.Throws<AssayException>(() => FakeServerConfigFile.Parse(yaml, "faults.yaml"));

@@ -40,4 +40,24 @@ public sealed class FakeServerCountersTests
         Assert.Equal(0, counters.Snapshot().TotalRequests);
         Assert.Empty(counters.SuccessesByPrompt());
     }
+
+    [Fact]
+    public void BatchJobCreated_CountsPerProvider_AndResetForgetsThem()
+    {
+        var counters = new FakeServerCounters();
+        counters.BatchJobCreated(BatchProvider.Bedrock);
+        counters.BatchJobCreated(BatchProvider.OpenAi);
+        counters.BatchJobCreated(BatchProvider.OpenAi);
+        counters.BatchRecordAnswered("p");
+
+        var counts = counters.Snapshot();
+        var answered = counters.SuccessesForPrompt("p");
+        counters.Reset();
+
+        Assert.Equal(1, counts.JobsCreated(BatchProvider.Bedrock));
+        Assert.Equal(2, counts.JobsCreated(BatchProvider.OpenAi));
+        Assert.Equal(0, counts.TotalRequests);
+        Assert.Equal(1, answered);
+        Assert.Equal(0, counters.Snapshot().JobsCreated(BatchProvider.OpenAi));
+    }
 }
