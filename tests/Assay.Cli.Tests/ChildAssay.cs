@@ -19,7 +19,10 @@ internal sealed class ChildAssay : IDisposable
 
     public int Id => _process.Id;
 
-    public static ChildAssay Start(string workingDirectory, params string[] args)
+    public static ChildAssay Start(string workingDirectory, params string[] args) => Start(workingDirectory, null, args);
+
+    /// <summary>Starts assay with these environment variables set on top of the test's own.</summary>
+    public static ChildAssay Start(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -28,6 +31,11 @@ internal sealed class ChildAssay : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
+        }
+
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "assay.dll"));
         foreach (var arg in args)
         {
