@@ -19,7 +19,7 @@ namespace Assay.Bench.Migration;
 /// (1) Assay's generation stage in process (items/s against the ceiling);
 /// (2) <c>assay migrate</c> as a child process (the whole study: load, generate, store, evaluate, report);
 /// (3) promptfoo 0.123.1 <c>eval</c> as a child process on the same items, same concurrency.
-/// (2) and (3) report wall time and peak resident memory of the process.
+/// (2) and (3) report wall time, peak resident memory and CPU time of the process (<see cref="ChildRun"/>).
 /// Set up the peer with bench/Assay.Bench/Migration/setup-promptfoo.sh (npm only).
 /// </summary>
 internal static class MigrationBench
@@ -54,62 +54,27 @@ internal static class MigrationBench
 
             // (2) assay migrate as a child process.
             var dataset = Path.Combine(folder, "items.csv");
-            await File.WriteAllLinesAsync(dataset, ["document,referenceResponse", .. documents.Select(d => $"\"{d}\",\"Pump tripped; breaker reset.\"")]);
-            var study = Path.Combine(folder, "study.yaml");
-            await File.WriteAllTextAsync(study, $$"""
-                name: bench
-                dataset: { path: items.csv }
-                source:
-                  model: openai-compatible:{{baseUrl}}#source
-                  prompt: "Summarise:\n{context}"
-                candidates:
-                  - name: cand
-                    model: openai-compatible:{{baseUrl}}#cand
-                    prompt: "Briefly:\n{context}"
-                metrics: [length_ratio]
-                concurrency: {{concurrency}}
-                """);
-            var assayDll = Path.Combine(AppContext.BaseDirectory, "assay.dll");
+            await File.WriteAllLinesAsync(dataset, ["document,referenceResponse", .. documents.Select(d => $"{Csv.Quote(d)},\"Pump tripped; breaker reset.\"")]);
             server.Counters.Reset();
-            var assay = await PeakMemory.RunAsync("dotnet", [assayDll, "migrate", study, "--out", Path.Combine(folder, "out")]);
+            var assay = await AssayMigrateChild.RunAsync(dataset, baseUrl, "length_ratio", concurrency);
             var assayCalls = server.Counters.Snapshot().Successes;
             Report("assay migrate (child process, 2 models)", assay, assayCalls, ceiling);
 
             // (3) promptfoo eval on the same items and server.
-            var peer = await LocatePromptfooAsync();
+            var peer = PromptfooPeer.Locate();
             if (peer is null)
             {
-                Console.WriteLine("promptfoo: not installed; run bench/Assay.Bench/Migration/setup-promptfoo.sh (npm only) and run again.");
+                Console.WriteLine(PromptfooPeer.SetupHint);
                 return 0;
             }
 
-            var tests = Path.Combine(folder, "tests.csv");
-            await File.WriteAllLinesAsync(tests, ["document", .. documents.Select(d => $"\"{d}\"")]);
-            var config = Path.Combine(folder, "promptfooconfig.yaml");
-            await File.WriteAllTextAsync(config, $$$"""
-                description: assay migration benchmark peer
-                prompts:
-                  - "Summarise:\n{{document}}"
-                  - "Briefly:\n{{document}}"
-                providers:
-                  - id: openai:chat:cand
-                    config:
-                      apiBaseUrl: {{{baseUrl}}}
-                      apiKey: no-key
-                      temperature: 0
-                      max_tokens: 1024
-                tests: file://tests.csv
-                """);
             server.Counters.Reset();
-            var home = Path.Combine(folder, "home");
-            Directory.CreateDirectory(home);
-            var promptfoo = await PeakMemory.RunAsync(peer.Value.Node, [peer.Value.Main, "eval", "-c", config, "-j", concurrency.ToString(CultureInfo.InvariantCulture), "--no-cache", "--no-progress-bar", "--no-table", "-o", Path.Combine(folder, "promptfoo.json")],
-                new Dictionary<string, string> { ["HOME"] = home, ["PROMPTFOO_DISABLE_TELEMETRY"] = "1", ["PROMPTFOO_DISABLE_UPDATE"] = "1", ["PROMPTFOO_CONFIG_DIR"] = Path.Combine(home, ".promptfoo") });
+            var promptfoo = await peer.EvalAsync(folder, baseUrl, documents, concurrency);
             var peerCalls = server.Counters.Snapshot().Successes;
-            Report("promptfoo 0.123.1 eval (child process, 2 prompts)", promptfoo, peerCalls, ceiling);
+            Report($"{PromptfooPeer.Name} (child process, 2 prompts)", promptfoo, peerCalls, ceiling);
             if (promptfoo.ExitCode != 0 && peerCalls == 0)
             {
-                Console.WriteLine(promptfoo.Output[..Math.Min(2000, promptfoo.Output.Length)]);
+                Console.WriteLine(promptfoo.Tail());
             }
 
             Console.WriteLine($"assay vs promptfoo: {Rate(assayCalls, assay.Wall) / Rate(peerCalls, promptfoo.Wall):0.00}x the calls per second, {assay.PeakBytes / (double)Math.Max(1, promptfoo.PeakBytes):0.00}x the peak memory");
@@ -162,21 +127,11 @@ internal static class MigrationBench
         Console.WriteLine($"  where the time goes: mean call latency {meanLatency:0.0} ms as the client measured it (the server waits {FixedLatencyMs} ms), so calls in flight allow at most {callBound:0} items/s = {100 * callBound / ceiling:0.0}% of the ceiling; the rest, {100 * (callBound - rate) / ceiling:0.0} points, is start, finish and the gaps between calls");
     }
 
-    private static void Report(string what, (int ExitCode, TimeSpan Wall, long PeakBytes, string Output) run, long calls, double ceiling)
+    private static void Report(string what, ChildRun run, long calls, double ceiling)
     {
         var rate = Rate(calls, run.Wall);
-        Console.WriteLine($"{what}: exit {run.ExitCode}, {calls} calls answered in {run.Wall.TotalSeconds:0.00} s wall (process start to exit) = {rate:0} calls/s = {100 * rate / ceiling:0.0}% of the ceiling; peak resident memory {run.PeakBytes / 1048576.0:0} MB");
+        Console.WriteLine($"{what}: exit {run.ExitCode}, {calls} calls answered in {run.Wall.TotalSeconds:0.00} s wall (process start to exit) = {rate:0} calls/s = {100 * rate / ceiling:0.0}% of the ceiling; peak resident memory {run.PeakMegabytes:0} MB; {run.Cpu.TotalMilliseconds / Math.Max(1, calls):0.00} ms CPU per call (the child alone)");
     }
 
     private static double Rate(long calls, TimeSpan wall) => calls / Math.Max(1e-9, wall.TotalSeconds);
-
-    private static async Task<(string Node, string Main)?> LocatePromptfooAsync()
-    {
-        var repo = Assay.Testing.SharedData.RepoRoot;
-        var dir = Path.Combine(Environment.GetEnvironmentVariable("ASSAY_CACHE") ?? Path.Combine(repo, ".assay", "cache"), "bench");
-        var node = Path.Combine(dir, "node22", "bin", "node");
-        var main = Path.Combine(dir, "promptfoo", "node_modules", "promptfoo", "dist", "src", "main.js");
-        await Task.CompletedTask;
-        return File.Exists(node) && File.Exists(main) ? (node, main) : null;
-    }
 }

@@ -1,12 +1,14 @@
 using System.Diagnostics;
-using System.Globalization;
 
 namespace Assay.Bench.Migration;
 
-/// <summary>Runs a child process to its end and reports wall time and peak resident memory (Linux VmHWM, polled every 20 ms).</summary>
+/// <summary>
+/// Runs a child process to its end and reports wall time, peak resident memory and CPU time,
+/// polling <see cref="ProcStat"/> every 20 ms (so up to the last 20 ms of CPU time go unseen).
+/// </summary>
 internal static class PeakMemory
 {
-    public static async Task<(int ExitCode, TimeSpan Wall, long PeakBytes, string Output)> RunAsync(string file, IEnumerable<string> args, IDictionary<string, string>? environment = null)
+    public static async Task<ChildRun> RunAsync(string file, IEnumerable<string> args, IDictionary<string, string>? environment = null)
     {
         var info = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var a in args)
@@ -24,34 +26,17 @@ internal static class PeakMemory
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         long peak = 0;
+        var cpu = TimeSpan.Zero;
         while (!process.HasExited)
         {
-            peak = Math.Max(peak, ReadHighWaterMark(process.Id));
+            peak = Math.Max(peak, ProcStat.HighWaterMarkBytes(process.Id));
+            var now = ProcStat.CpuTime(process.Id);
+            cpu = now > cpu ? now : cpu;
             await Task.Delay(20);
         }
 
         await process.WaitForExitAsync();
         watch.Stop();
-        return (process.ExitCode, watch.Elapsed, peak, await stdout + await stderr);
-    }
-
-    private static long ReadHighWaterMark(int pid)
-    {
-        try
-        {
-            foreach (var line in File.ReadLines($"/proc/{pid}/status"))
-            {
-                if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
-                {
-                    var kb = line["VmHWM:".Length..].Trim().Split(' ')[0];
-                    return long.Parse(kb, CultureInfo.InvariantCulture) * 1024;
-                }
-            }
-        }
-        catch (IOException)
-        {
-        }
-
-        return 0;
+        return new ChildRun(process.ExitCode, watch.Elapsed, peak, cpu, await stdout + await stderr);
     }
 }
