@@ -4,6 +4,7 @@ using Assay.Migration.Runs;
 using Assay.Migration.Store;
 using Assay.Migration.Study;
 using Assay.Models;
+using Assay.Models.Resilience;
 using Assay.Models.Tokenization;
 using Microsoft.Extensions.AI;
 
@@ -23,7 +24,8 @@ public sealed class GenerationRunner(
     int concurrency,
     TimeProvider time,
     ITokenCounter tokens,
-    IProgress<GenerationProgress>? progress = null)
+    IProgress<GenerationProgress>? progress = null,
+    double? requestsPerMinute = null)
 {
     /// <summary>A model that fails this many calls in a row without one success is reported unavailable.</summary>
     internal const int FailFastAfter = 10;
@@ -75,6 +77,12 @@ public sealed class GenerationRunner(
         var total = work.Count + resumed;
         var done = resumed;
         var failed = 0;
+        // The study's requestsPerMinute, per model id, in the study's own pipeline: the same limit
+        // whichever host runs it (assay migrate, assay serve) and whatever its model factory.
+        var limits = requestsPerMinute is { } rpm
+            ? work.Select(w => w.Job.Model.ModelId).Distinct(StringComparer.Ordinal).ToDictionary(
+                id => id, id => new ClockTokenBucket((int)Math.Ceiling(rpm), Math.Max(1, (int)Math.Ceiling(rpm) / 6), time), StringComparer.Ordinal)
+            : null;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var channel = Channel.CreateUnbounded<(GenerationRecord, string)>(new UnboundedChannelOptions { SingleReader = true });
         // The writer gets a thread of its own and waits on it: SQLite's "async" calls run synchronously,
@@ -84,6 +92,11 @@ public sealed class GenerationRunner(
         {
             await Parallel.ForEachAsync(work, new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = stop.Token }, async (w, ct) =>
             {
+                if (limits is not null)
+                {
+                    using var lease = await limits[w.Job.Model.ModelId].AcquireAsync(1, ct);
+                }
+
                 var record = await w.Caller.CallAsync(w.Item, w.Job.Prompt.Fill(w.Item.Document), w.Repeat, ct);
                 channel.Writer.TryWrite((record, w.Fingerprint));
                 var failedNow = record.Error is null ? Volatile.Read(ref failed) : Interlocked.Increment(ref failed);
@@ -103,6 +116,10 @@ public sealed class GenerationRunner(
         {
             channel.Writer.TryComplete();
             await writer;
+            foreach (var limit in limits?.Values.AsEnumerable() ?? [])
+            {
+                limit.Dispose();
+            }
         }
 
         // However few the items: a model none of whose calls succeeded has no figure to compare (exit 4, not a report of failures).

@@ -94,7 +94,7 @@ public sealed class StudyRunner(
             await store.UpsertAsync(study.Name, [.. calls.Select(r => (r with { CompletedAt = time.GetUtcNow() }, fingerprint))], cancellationToken);
         }
 
-        var runner = new GenerationRunner(models, store, study.Generation, study.Concurrency, time, _tokens, progress);
+        var runner = new GenerationRunner(models, store, study.Generation, study.Concurrency, time, _tokens, progress, study.RequestsPerMinute);
         var prompts = new Dictionary<string, PromptTemplate>(StringComparer.Ordinal) { [study.Source.Name] = study.Source.Prompt };
         var optimizations = new List<OptimizationResult>();
         var optimizer = new PromptOptimizer(runner, models.CreateChatClient, bedrockOptimize) { Answers = answers };

@@ -8,7 +8,7 @@ namespace Assay.Models.Resilience;
 /// arrival order. System.Threading.RateLimiting's own buckets read the machine clock even
 /// when replenished by hand, so a test could not control them.
 /// </summary>
-internal sealed class ClockTokenBucket : RateLimiter
+public sealed class ClockTokenBucket : RateLimiter
 {
     private readonly TimeProvider _time;
     private readonly double _perSecond;

@@ -1,4 +1,5 @@
 using Assay.Models;
+using Assay.Models.Batch;
 using Assay.Models.Tokenization;
 using Assay.Services.Access;
 using Microsoft.AspNetCore.Http;
@@ -32,6 +33,12 @@ internal sealed class TenantModelFactory(IModelFactory inner, ModelAccessPolicy 
     {
         Check(modelId);
         return inner.CreateImageGenerator(modelId);
+    }
+
+    public IBatchInference CreateBatchInference(string modelId, BatchStorage storage)
+    {
+        Check(modelId);
+        return inner.CreateBatchInference(modelId, storage);
     }
 
     public ITokenCounter? Tokens => inner.Tokens;

@@ -47,6 +47,39 @@ public class GenerationRunnerTests
     }
 
     [Fact]
+    public async Task RunAsync_RequestsPerMinute_CallsBeyondTheBurstWaitForTheClock()
+    {
+        using var files = new StudyFiles();
+        await using var store = await RunStores.OpenAsync(null, files.Folder, CancellationToken.None);
+        var models = new ScriptedModelFactory();
+        models.Prices["fake:cand"] = (0.001m, 0.002m);
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UnixEpoch);
+        var runner = new GenerationRunner(models, store, Settings, concurrency: 8, clock, EstimatedTokenCounter.Instance, requestsPerMinute: 60);
+        var job = new GenerationJob(Model(), "cand", Model().Prompt, Items(14), Repeats: 1);
+
+        // 60 a minute holds a burst of 10 (ten seconds' worth); the other 4 wait a second each on the study's clock.
+        var run = runner.RunAsync("s", [job], CancellationToken.None);
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (Volatile.Read(ref models.TotalCalls) < 10 && waited.Elapsed < TimeSpan.FromSeconds(20))
+        {
+            await Task.Delay(10);
+        }
+
+        await Task.Delay(200);
+        Assert.Equal(10, Volatile.Read(ref models.TotalCalls));
+        for (var second = 0; second < 4 && !run.IsCompleted; second++)
+        {
+            clock.Advance(TimeSpan.FromSeconds(1));
+            await Task.Delay(100);
+        }
+
+        clock.Advance(TimeSpan.FromSeconds(5));
+        var summary = await run.WaitAsync(TimeSpan.FromSeconds(20));
+        Assert.Equal(14, summary.Made);
+        Assert.Equal(14, models.TotalCalls);
+    }
+
+    [Fact]
     public async Task RunAsync_CancelledMidwayThenResumed_SameResultsAndNoFinishedCallRepeated()
     {
         using var files = new StudyFiles();
