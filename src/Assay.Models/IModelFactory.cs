@@ -1,4 +1,6 @@
 using Assay.Models.Batch;
+using Assay.Models.Bedrock;
+using Assay.Models.Catalog;
 using Assay.Models.Tokenization;
 using Microsoft.Extensions.AI;
 
@@ -27,6 +29,13 @@ public interface IModelFactory
     /// callers then fall back to an estimate they label as such.
     /// </summary>
     ITokenCounter? Tokens { get; }
+
+    /// <summary>The price catalog the factory's metering uses (shipped prices merged with the user's file); null when the factory has none.</summary>
+    PriceCatalog? Prices => null;
+
+    /// <summary>Bedrock's prompt optimizer (OptimizePrompt) for a target model, with the factory's credentials and retries.</summary>
+    Task<OptimizedPrompt> OptimizePromptAsync(string prompt, string targetModelId, CancellationToken cancellationToken = default) =>
+        throw new AssayException("Bedrock's prompt optimizer is not available from this model factory; use a chat model as the optimizer.");
 
     /// <summary>The provider's batch engine for the id (Bedrock batch inference, the OpenAI Batch API), with the provider's credentials and endpoint overrides.</summary>
     IBatchInference CreateBatchInference(string modelId, BatchStorage storage) =>

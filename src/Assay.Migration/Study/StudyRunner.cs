@@ -31,20 +31,21 @@ public sealed class StudyRunner(
     private readonly ITokenCounter _tokens = tokens ?? EstimatedTokenCounter.Instance;
 
     /// <summary>
-    /// The runner every host uses (assay migrate, assay serve): the model layer's o200k token
-    /// counter, its price catalog, and Bedrock's OptimizePrompt with the same credentials and
-    /// retries as <c>bedrock:</c> models. Any other factory gets the labelled estimate and no
-    /// Bedrock optimizer.
+    /// The runner every host uses (assay migrate, assay serve), through the factory's interface so
+    /// that a decorated factory (the server's per-tenant one) gives the same study as the command
+    /// line: the model layer's o200k token counter, its price catalog, and Bedrock's
+    /// OptimizePrompt with the same credentials and retries as <c>bedrock:</c> models. A factory
+    /// without them gets the labelled estimate, no catalog and no Bedrock optimizer.
     /// </summary>
-    public static StudyRunner For(IModelFactory models, TimeProvider time) => models is ModelFactory factory
+    public static StudyRunner For(IModelFactory models, TimeProvider time) => models.Prices is { } prices
         ? new StudyRunner(
-            factory,
+            models,
             time,
-            EstimatedTokenCounter.Or(factory),
-            bedrockOptimize: async (prompt, target, ct) => (await factory.OptimizePromptAsync(prompt, BedrockName(target), ct)).Text,
-            hasCatalogPrice: id => factory.Prices.Find(id) is not null,
-            catalogPrice: factory.Prices.Find)
-        : new StudyRunner(models, time);
+            EstimatedTokenCounter.Or(models),
+            bedrockOptimize: async (prompt, target, ct) => (await models.OptimizePromptAsync(prompt, BedrockName(target), ct)).Text,
+            hasCatalogPrice: id => prices.Find(id) is not null,
+            catalogPrice: prices.Find)
+        : new StudyRunner(models, time, EstimatedTokenCounter.Or(models));
 
     public async Task<StudyRun> RunAsync(
         Study study,

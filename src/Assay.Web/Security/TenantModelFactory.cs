@@ -1,5 +1,7 @@
 using Assay.Models;
 using Assay.Models.Batch;
+using Assay.Models.Bedrock;
+using Assay.Models.Catalog;
 using Assay.Models.Tokenization;
 using Assay.Services.Access;
 using Microsoft.AspNetCore.Http;
@@ -42,6 +44,14 @@ internal sealed class TenantModelFactory(IModelFactory inner, ModelAccessPolicy 
     }
 
     public ITokenCounter? Tokens => inner.Tokens;
+
+    public PriceCatalog? Prices => inner.Prices;
+
+    public Task<OptimizedPrompt> OptimizePromptAsync(string prompt, string targetModelId, CancellationToken cancellationToken = default)
+    {
+        Check("bedrock:" + targetModelId);
+        return inner.OptimizePromptAsync(prompt, targetModelId, cancellationToken);
+    }
 
     private void Check(string modelId)
     {

@@ -188,6 +188,21 @@ public class StudyRunnerTests
         Assert.Equal(0, models.TotalCalls);
     }
 
+    [Fact]
+    public async Task For_DecoratedModelFactory_SameCatalogPriceCheckAsTheCommandLine()
+    {
+        using var files = new StudyFiles();
+        files.WriteDataset(3);
+        var study = StudyLoader.Parse(LiveStudy.Replace("fake:cand", "openai:gpt-not-in-any-catalog", StringComparison.Ordinal), Path.Combine(files.Folder, "study.yaml"));
+        using var inner = new Assay.Models.ModelFactory(new Assay.Models.ModelFactoryOptions { Environment = _ => null });
+        var decorated = new Forwarding(inner);
+
+        // A host that wraps the factory (assay serve's per-tenant one) must not lose the price check.
+        var ex = await Assert.ThrowsAsync<AssayException>(() => StudyRunner.For(decorated, TimeProvider.System).RunAsync(study, files.Out, new StudyRunOptions()));
+        Assert.Contains("'openai:gpt-not-in-any-catalog' (candidates[0]) has no price in the price catalog", ex.Message, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(files.Out));
+    }
+
     private const string LiveStudy = """
         name: live
         dataset:
@@ -216,5 +231,21 @@ public class StudyRunnerTests
         models.Prices["fake:cand"] = (0.00006m, 0.00024m);
         models.Prices["fake:optimizer"] = (0m, 0m);
         return models;
+    }
+
+    // Forwards only what the IModelFactory interface offers, as a decorator does.
+    private sealed class Forwarding(Assay.Models.IModelFactory inner) : Assay.Models.IModelFactory
+    {
+        public Assay.Models.Tokenization.ITokenCounter? Tokens => inner.Tokens;
+
+        public Assay.Models.Catalog.PriceCatalog? Prices => inner.Prices;
+
+        public Microsoft.Extensions.AI.IChatClient CreateChatClient(string modelId) => inner.CreateChatClient(modelId);
+
+        public Microsoft.Extensions.AI.IEmbeddingGenerator<string, Microsoft.Extensions.AI.Embedding<float>> CreateEmbeddingGenerator(string modelId) => inner.CreateEmbeddingGenerator(modelId);
+
+#pragma warning disable MEAI001
+        public Microsoft.Extensions.AI.IImageGenerator CreateImageGenerator(string modelId) => inner.CreateImageGenerator(modelId);
+#pragma warning restore MEAI001
     }
 }
