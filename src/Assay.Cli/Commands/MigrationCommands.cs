@@ -32,17 +32,34 @@ internal static class MigrationCommands
         var restart = new Option<bool>("--restart") { Description = "Discard a stored run of this study and start again." };
         var gate = new Option<bool>("--gate") { Description = "Exit with 3 when no candidate meets the study's criteria (for CI)." };
         var store = new Option<string?>("--store") { Description = "Run store instead of the study's: sqlite, sqlite:PATH or postgres:CONNECTION (${NAME} reads the environment)." };
+        var worker = new Option<bool>("--worker") { Description = "Make a share of the study's calls, sharing its items with other workers through the --store postgres: database (leases that expire, so a killed worker's items are taken over); stops when every item is done." };
+        var workerId = new Option<string?>("--worker-id") { Description = "This worker's name in the leases (default HOST-PID)." };
+        var finish = new Option<bool>("--finish") { Description = "After the workers: check every item is done, then evaluate and write the outputs once, making no call." };
         var exportJudgeJob = new Option<DirectoryInfo?>("--export-judge-job") { Description = "Also write each model's responses as a managed evaluation job's input (DIR/MODEL.jsonl: prompt, referenceResponse, category, modelResponses)." };
         var command = new Command("migrate", "Run a model-migration study: pair, check prompts, generate, evaluate, decide, report.")
         {
-            study, output, resume, restart, gate, store, exportJudgeJob,
+            study, output, resume, restart, gate, store, worker, workerId, finish, exportJudgeJob,
         };
         command.SetAction(async (parse, ct) =>
         {
-            var options = new StudyRunOptions(parse.GetValue(resume), parse.GetValue(restart), parse.GetValue(store));
+            var options = new StudyRunOptions(parse.GetValue(resume), parse.GetValue(restart), parse.GetValue(store))
+            {
+                Worker = parse.GetValue(worker) ? parse.GetValue(workerId) ?? $"{Environment.MachineName}-{Environment.ProcessId}" : null,
+                Finish = parse.GetValue(finish),
+            };
             if (options.Resume && options.Restart)
             {
                 throw new AssayException("--resume and --restart contradict each other: --resume keeps the stored run, --restart discards it; pass one.");
+            }
+
+            if (options.Worker is not null && options.Finish)
+            {
+                throw new AssayException("--worker and --finish are separate steps: run workers with --worker, then one 'assay migrate ... --finish' once they are done.");
+            }
+
+            if (parse.GetValue(workerId) is not null && options.Worker is null)
+            {
+                throw new AssayException("--worker-id names a worker: add --worker.");
             }
 
             return await RunStudyAsync(parse.GetValue(study)!.FullName, parse.GetValue(output)!.FullName, options, parse.GetValue(gate), Console.Out, ct, exportJudgeJob: parse.GetValue(exportJudgeJob)?.FullName);
@@ -113,6 +130,10 @@ internal static class MigrationCommands
         }
 
         output.WriteLine($"generation: {run.Generation.Made} calls made, {run.Generation.Resumed} kept from an earlier run, {run.Generation.Failed} failed; stored in {run.Store}");
+        if (options.Worker is not null)
+        {
+            return ExitCodes.Ok; // a worker makes calls; evaluation and outputs are --finish's, once
+        }
 
         await JudgeJobCommand.ExportAsync(run, exportJudgeJob, output, cancellationToken);
         await using var answers = await Assay.Migration.Store.RunStores.OpenAsync(options.Store ?? study.Store, outDir, cancellationToken);

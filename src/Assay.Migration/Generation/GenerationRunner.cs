@@ -32,10 +32,11 @@ public sealed class GenerationRunner(
 
     private const int WriteBatch = 256;
 
-    public async Task<GenerationSummary> RunAsync(string study, IReadOnlyList<GenerationJob> jobs, CancellationToken cancellationToken)
+    /// <param name="finished">The store's finished calls, when the caller read them already (a worker reads them once, not per batch).</param>
+    public async Task<GenerationSummary> RunAsync(string study, IReadOnlyList<GenerationJob> jobs, CancellationToken cancellationToken, IReadOnlyDictionary<RecordKey, string>? finished = null)
     {
         using var stage = MigrationTelemetry.Stage("generate");
-        var finished = await store.FinishedAsync(study, cancellationToken);
+        finished ??= await store.FinishedAsync(study, cancellationToken);
         var work = new List<WorkItem>();
         var resumed = 0;
         var health = new Dictionary<string, ModelHealth>(StringComparer.Ordinal);
@@ -130,6 +131,10 @@ public sealed class GenerationRunner(
 
         return new GenerationSummary(total, work.Count, resumed, failed);
     }
+
+    /// <summary>The successful calls already stored, with their fingerprints.</summary>
+    public Task<IReadOnlyDictionary<RecordKey, string>> FinishedAsync(string study, CancellationToken cancellationToken) =>
+        store.FinishedAsync(study, cancellationToken);
 
     /// <summary>Every stored record of the study (read back after a run, including those kept from earlier runs).</summary>
     public Task<IReadOnlyList<GenerationRecord>> ReadAsync(string study, CancellationToken cancellationToken) =>

@@ -42,6 +42,9 @@ public interface IRunStore : IAsyncDisposable
     Task SaveBatchJobAsync(string study, string batchKey, string modelId, string jobId, DateTimeOffset submittedAt, CancellationToken cancellationToken) =>
         SaveAnswerAsync(study, BatchJobPrefix + batchKey, modelId, jobId, submittedAt, cancellationToken);
 
+    /// <summary>The queue that shares the study's items among worker processes; null for stores without one (SQLite).</summary>
+    IWorkQueue? WorkQueue => null;
+
     /// <summary>Removes every record and stored answer of the study (a fresh run of a study that was stored before).</summary>
     Task DeleteAsync(string study, CancellationToken cancellationToken);
 }

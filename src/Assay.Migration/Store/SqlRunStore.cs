@@ -8,18 +8,39 @@ namespace Assay.Migration.Store;
 /// <summary>The run store over SQLite or PostgreSQL: one table, same columns, same statements.</summary>
 internal sealed class SqlRunStore(SqlDialect dialect, Func<DbConnection> connect, string description, Func<DbConnection, CancellationToken, Task>? onOpen = null, IAsyncDisposable? owned = null) : IRunStore
 {
+    private readonly PostgresWorkQueue? _queue = dialect == SqlDialect.Postgres ? new PostgresWorkQueue(connect) : null;
+
     public string Description => description;
+
+    public IWorkQueue? WorkQueue => _queue;
 
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(dialect.CreateTable, cancellationToken: cancellationToken));
-        await connection.ExecuteAsync(new CommandDefinition(dialect.CreateAnswersTable, cancellationToken: cancellationToken));
+        if (_queue is null)
+        {
+            await CreateSchemaAsync(connection, cancellationToken);
+            return;
+        }
+
+        // Workers start together, and PostgreSQL's CREATE TABLE IF NOT EXISTS is not safe against a
+        // concurrent one: the schema is made in one transaction under a transaction-scoped lock.
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_xact_lock(4273019)", transaction: transaction, cancellationToken: cancellationToken));
+        await CreateSchemaAsync(connection, cancellationToken, transaction);
+        await connection.ExecuteAsync(new CommandDefinition(PostgresWorkQueue.CreateTable, transaction: transaction, cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private async Task CreateSchemaAsync(DbConnection connection, CancellationToken cancellationToken, DbTransaction? transaction = null)
+    {
+        await connection.ExecuteAsync(new CommandDefinition(dialect.CreateTable, transaction: transaction, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(dialect.CreateAnswersTable, transaction: transaction, cancellationToken: cancellationToken));
         var hasMode = dialect != SqlDialect.Sqlite || await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            "SELECT COUNT(*) FROM pragma_table_info('assay_generations') WHERE name = 'generation_mode'", cancellationToken: cancellationToken)) > 0;
+            "SELECT COUNT(*) FROM pragma_table_info('assay_generations') WHERE name = 'generation_mode'", transaction: transaction, cancellationToken: cancellationToken)) > 0;
         if (dialect != SqlDialect.Sqlite || !hasMode)
         {
-            await connection.ExecuteAsync(new CommandDefinition(dialect.AddModeColumn, cancellationToken: cancellationToken));
+            await connection.ExecuteAsync(new CommandDefinition(dialect.AddModeColumn, transaction: transaction, cancellationToken: cancellationToken));
         }
     }
 
@@ -141,6 +162,10 @@ internal sealed class SqlRunStore(SqlDialect dialect, Func<DbConnection> connect
         await using var connection = await OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition("DELETE FROM assay_generations WHERE study = @study", new { study }, cancellationToken: cancellationToken));
         await connection.ExecuteAsync(new CommandDefinition("DELETE FROM assay_answers WHERE study = @study", new { study }, cancellationToken: cancellationToken));
+        if (_queue is not null)
+        {
+            await connection.ExecuteAsync(new CommandDefinition("DELETE FROM assay_work WHERE study = @study", new { study }, cancellationToken: cancellationToken));
+        }
     }
 
     public ValueTask DisposeAsync() => owned?.DisposeAsync() ?? ValueTask.CompletedTask;

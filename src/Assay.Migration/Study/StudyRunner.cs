@@ -8,6 +8,7 @@ using Assay.Migration.Prompts;
 using Assay.Migration.Prompts.Optimization;
 using Assay.Migration.Runs;
 using Assay.Migration.Store;
+using Assay.Migration.Workers;
 using Assay.Migration.Generation.Batch;
 using Assay.Models;
 using Assay.Models.Catalog;
@@ -127,7 +128,7 @@ public sealed class StudyRunner(
 
         jobs.AddRange(study.Candidates.Where(c => !c.IsReplay).Select(c => new GenerationJob(c, c.Name, prompts[c.Name], candidateItems, study.Repeats)));
         var batched = jobs.Where(j => j.Model.Batch).ToList();
-        var summary = await runner.RunAsync(study.Name, [.. jobs.Where(j => !j.Model.Batch)], cancellationToken);
+        var summary = await GenerateAsync(study, options, store, runner, [.. jobs.Where(j => !j.Model.Batch)], log, cancellationToken);
         if (batched.Count > 0)
         {
             var batchRunner = new BatchGenerationRunner(models, store, study.Generation, study.Batch!, study.Concurrency, study.Seed, time, _tokens, BatchPrice, log);
@@ -160,6 +161,24 @@ public sealed class StudyRunner(
             Generation = summary,
             Store = store.Description,
         };
+    }
+
+    // One process makes every call; a worker makes its share through the store's queue; --finish makes none.
+    private async Task<GenerationSummary> GenerateAsync(Study study, StudyRunOptions options, IRunStore store, GenerationRunner runner, IReadOnlyList<GenerationJob> jobs, Action<string>? log, CancellationToken cancellationToken)
+    {
+        if (options.Finish)
+        {
+            return await StudyWorkers.CheckFinishedAsync(study, store, jobs, cancellationToken);
+        }
+
+        if (options.Worker is not { } worker)
+        {
+            return await runner.RunAsync(study.Name, jobs, cancellationToken);
+        }
+
+        var queue = StudyWorkers.Queue(study, store);
+        return await new StudyWorker(queue, runner, worker, Math.Max(16, study.Concurrency * 4), time, log)
+            .RunAsync(study.Name, jobs, j => Fingerprint.Of(j.Model.ModelId, j.Prompt, study.Generation), cancellationToken);
     }
 
     // Before any call is paid for: a model without a price could not be compared on cost.
@@ -202,6 +221,12 @@ public sealed class StudyRunner(
 
     private static async Task PrepareStoreAsync(Study study, StudyRunOptions options, IRunStore store, CancellationToken cancellationToken)
     {
+        if (options.Worker is not null || options.Finish)
+        {
+            StudyWorkers.CheckSupported(study, store, options);
+            return; // workers share one stored run by design
+        }
+
         if (options.Restart)
         {
             await store.DeleteAsync(study.Name, cancellationToken);

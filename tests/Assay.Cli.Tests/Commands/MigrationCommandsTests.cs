@@ -30,6 +30,19 @@ public sealed class MigrationCommandsTests : IDisposable
         Assert.False(File.Exists(Path.Combine(_folder, "out", "report.html")));
     }
 
+    [Theory]
+    [InlineData("--worker,--finish", "--worker and --finish are separate steps")]
+    [InlineData("--worker-id,w1", "--worker-id names a worker: add --worker")]
+    [InlineData("--worker", "must be PostgreSQL: pass --store postgres:CONNECTION")]
+    public async Task Migrate_WorkerOptionsMisused_ExitTwoSayingWhatToDo(string extra, string expected)
+    {
+        WriteDataset(3);
+        var study = Write("study.yaml", LiveStudy("http://127.0.0.1:9/v1"));
+        var (code, error) = await RunAsync(["migrate", study, "--out", Path.Combine(_folder, "out"), .. extra.Split(',')]);
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Migrate_EmptyDocument_ExitTwoNamingRow()
     {
