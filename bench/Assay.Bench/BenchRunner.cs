@@ -12,6 +12,7 @@ internal static class BenchRunner
         ["metrics"] = ("ROUGE-1/2/L on 10,000 pairs vs a straightforward implementation", Metrics.MetricsBenchmark.RunAsync),
         ["migration"] = ("study generation: 2,000 items at concurrency 32, fake server 50 ms: items/s vs the ceiling and vs promptfoo, peak memory (args: [ITEMS] [--in-process-only])", Migration.MigrationBench.RunAsync),
         ["migration-scale"] = (Migration.MigrationScaleBench.What, Migration.MigrationScaleBench.RunAsync),
+        ["workers"] = (Migration.WorkersBench.What, Migration.WorkersBench.RunAsync),
         ["fake-server"] = ("fake model server cost per request vs bare Kestrel, concurrency 1 and 32", FakeServer.FakeServerBench.RunAsync),
         ["embeddings"] = (Embeddings.EmbeddingsBenchmark.What, Embeddings.EmbeddingsBenchmark.RunAsync),
         ["modellayer"] = ("model layer overhead per call vs a bare HttpClient, fake server, concurrency 1 and 32", ModelLayer.ModelLayerBench.RunAsync),
