@@ -6,6 +6,12 @@ namespace Assay.Migration.Outputs;
 /// <summary>Writes the study's CSV files with CsvHelper: RFC 4180 quoting, CRLF line ends, invariant-culture numbers.</summary>
 internal static class CsvText
 {
+    public static string Write((IEnumerable<string> Header, IEnumerable<IEnumerable<string?>> Rows) table) => Write(table.Header, table.Rows);
+
+    /// <summary>Streams a table into a file (written atomically), row by row.</summary>
+    public static Task WriteFileAsync(string path, (IEnumerable<string> Header, IEnumerable<IEnumerable<string?>> Rows) table, CancellationToken cancellationToken) =>
+        WriteFileAsync(path, table.Header, table.Rows, cancellationToken);
+
     public static string Write(IEnumerable<string> header, IEnumerable<IEnumerable<string?>> rows)
     {
         using var text = new StringWriter(CultureInfo.InvariantCulture);

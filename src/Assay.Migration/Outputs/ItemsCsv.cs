@@ -10,20 +10,10 @@ namespace Assay.Migration.Outputs;
 /// </summary>
 internal static class ItemsCsv
 {
-    public static string Write(StudyResults r)
-    {
-        var (header, rows) = Table(r);
-        return CsvText.Write(header, rows);
-    }
+    public static string Write(StudyResults r) => CsvText.Write(Table(r));
 
-    /// <summary>Streams the table into the file, row by row.</summary>
-    public static Task WriteFileAsync(StudyResults r, string path, CancellationToken cancellationToken)
-    {
-        var (header, rows) = Table(r);
-        return CsvText.WriteFileAsync(path, header, rows, cancellationToken);
-    }
-
-    private static (IEnumerable<string> Header, IEnumerable<IEnumerable<string?>> Rows) Table(StudyResults r)
+    /// <summary>The header and the rows, made as they are read (streamed to the file by <see cref="CsvText.WriteFileAsync"/>).</summary>
+    public static (IEnumerable<string> Header, IEnumerable<IEnumerable<string?>> Rows) Table(StudyResults r)
     {
         var items = ItemReview.Build(r);
         var primary = r.PrimaryQualityMetric;

@@ -17,20 +17,10 @@ internal static class ResultsCsv
         "time_to_first_token_ms", "input_tokens", "output_tokens", "tokens_estimated", "cost_usd", "attempts", "cached", "replayed",
     ];
 
-    public static string Write(StudyResults r)
-    {
-        var (header, rows) = Table(r);
-        return CsvText.Write(header, rows);
-    }
+    public static string Write(StudyResults r) => CsvText.Write(Table(r));
 
-    /// <summary>Streams the table into the file, row by row.</summary>
-    public static Task WriteFileAsync(StudyResults r, string path, CancellationToken cancellationToken)
-    {
-        var (header, rows) = Table(r);
-        return CsvText.WriteFileAsync(path, header, rows, cancellationToken);
-    }
-
-    private static (IEnumerable<string> Header, IEnumerable<IEnumerable<string?>> Rows) Table(StudyResults r)
+    /// <summary>The header and the rows, made as they are read (streamed to the file by <see cref="CsvText.WriteFileAsync"/>).</summary>
+    public static (IEnumerable<string> Header, IEnumerable<IEnumerable<string?>> Rows) Table(StudyResults r)
     {
         var reasonColumns = r.Metrics.Where(m => r.Calls.Any(c => c.Reasons.ContainsKey(m))).ToList();
         var items = r.Items.GroupBy(i => i.ItemId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);

@@ -44,9 +44,9 @@ public static class StudyOutputs
 
         // Data files first, the report last: a report on disk means its figures are there too.
         await AtomicFile.WriteAllTextAsync(files.Summary, SummaryJson.Write(results), cancellationToken);
-        await ResultsCsv.WriteFileAsync(results, files.Results, cancellationToken);
+        await CsvText.WriteFileAsync(files.Results, ResultsCsv.Table(results), cancellationToken);
         await AtomicFile.WriteAllTextAsync(files.Junit, JunitXml.Write(results), cancellationToken);
-        await ItemsCsv.WriteFileAsync(results, files.ItemsCsv, cancellationToken);
+        await CsvText.WriteFileAsync(files.ItemsCsv, ItemsCsv.Table(results), cancellationToken);
         await ItemReviewHtml.Page(results).WriteToAsync(files.ItemsPage, cancellationToken);
         await ReportHtml.Build(results).WriteToAsync(files.Report, cancellationToken);
         return files;

@@ -39,65 +39,10 @@ internal sealed class AnthropicMessages : ModelFamily
             return (null, error);
         }
 
-        var texts = new List<string>();
-        if (modelInput.TryGetProperty("system", out var system))
+        var (texts, lastUser, messagesError) = ChatMessages.Read(modelInput, Content);
+        if (messagesError is not null)
         {
-            var (text, systemError) = Content(system, "#/system");
-            if (systemError is not null)
-            {
-                return (null, systemError);
-            }
-
-            texts.Add(text);
-        }
-
-        if (!modelInput.TryGetProperty("messages", out var messages))
-        {
-            return (null, Missing("#", "messages"));
-        }
-
-        if (messages.ValueKind != JsonValueKind.Array || messages.GetArrayLength() == 0)
-        {
-            return (null, messages.ValueKind != JsonValueKind.Array ? Type("#/messages", "JSONArray", messages) : Invalid("#/messages", "expected minimum item count: 1, found: 0"));
-        }
-
-        var lastUser = string.Empty;
-        var index = 0;
-        foreach (var message in messages.EnumerateArray())
-        {
-            var path = $"#/messages/{index++}";
-            if (message.ValueKind != JsonValueKind.Object)
-            {
-                return (null, Type(path, "JSONObject", message));
-            }
-
-            error = RequiredString(message, "role", path, out var role);
-            if (error is null && role is not ("user" or "assistant"))
-            {
-                error = Invalid($"{path}/role", $"{role} is not a valid enum value");
-            }
-
-            if (error is null && !message.TryGetProperty("content", out _))
-            {
-                error = Missing(path, "content");
-            }
-
-            if (error is not null)
-            {
-                return (null, error);
-            }
-
-            var (text, contentError) = Content(message.GetProperty("content"), $"{path}/content");
-            if (contentError is not null)
-            {
-                return (null, contentError);
-            }
-
-            texts.Add(text);
-            if (role == "user")
-            {
-                lastUser = text;
-            }
+            return (null, messagesError);
         }
 
         return (new ChatRequest(modelId, lastUser, texts, maxTokens), null);
