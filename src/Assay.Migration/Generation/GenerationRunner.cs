@@ -11,8 +11,9 @@ using Microsoft.Extensions.AI;
 namespace Assay.Migration.Generation;
 
 /// <summary>
-/// Runs the calls of a study: up to <c>concurrency</c> in flight across all models (rate limits,
-/// retries and timeouts are the model layer's decorators), every result written to the run
+/// Runs the calls of a study: up to <c>concurrency</c> in flight across all models, the study's
+/// requests per minute per model (a local bucket, or with <c>sharedPace</c> a schedule that every
+/// worker shares), retries and timeouts being the model layer's decorators, every result written to the run
 /// store as it arrives (one writer, batched transactions). Calls already stored with the same fingerprint
 /// are skipped, which is what makes <c>--resume</c> redo nothing that finished. On cancellation
 /// every result that arrived is written before the exception leaves.
@@ -25,7 +26,8 @@ public sealed class GenerationRunner(
     TimeProvider time,
     ITokenCounter tokens,
     IProgress<GenerationProgress>? progress = null,
-    double? requestsPerMinute = null)
+    double? requestsPerMinute = null,
+    Func<string, CancellationToken, Task<TimeSpan>>? sharedPace = null)
 {
     /// <summary>A model that fails this many calls in a row without one success is reported unavailable.</summary>
     internal const int FailFastAfter = 10;
@@ -80,7 +82,7 @@ public sealed class GenerationRunner(
         var failed = 0;
         // The study's requestsPerMinute, per model id, in the study's own pipeline: the same limit
         // whichever host runs it (assay migrate, assay serve) and whatever its model factory.
-        var limits = requestsPerMinute is { } rpm
+        var limits = requestsPerMinute is { } rpm && sharedPace is null
             ? work.Select(w => w.Job.Model.ModelId).Distinct(StringComparer.Ordinal).ToDictionary(
                 id => id, id => new ClockTokenBucket((int)Math.Ceiling(rpm), Math.Max(1, (int)Math.Ceiling(rpm) / 6), time), StringComparer.Ordinal)
             : null;
@@ -96,6 +98,10 @@ public sealed class GenerationRunner(
                 if (limits is not null)
                 {
                     using var lease = await limits[w.Job.Model.ModelId].AcquireAsync(1, ct);
+                }
+                else if (sharedPace is not null && await sharedPace(w.Job.Model.ModelId, ct) is { } wait && wait > TimeSpan.Zero)
+                {
+                    await Task.Delay(wait, time, ct); // the slot booked on the schedule every worker shares
                 }
 
                 var record = await w.Caller.CallAsync(w.Item, w.Job.Prompt.Fill(w.Item.Document), w.Repeat, ct);

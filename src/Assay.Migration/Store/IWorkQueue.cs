@@ -23,6 +23,14 @@ public interface IWorkQueue
 
     Task<WorkCounts> CountAsync(string study, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Books one request of <paramref name="modelId"/> on the study's shared schedule (one slot
+    /// every 60 / <paramref name="perMinute"/> seconds, with up to <paramref name="burst"/> of idle
+    /// time saved up) and returns how long the caller must wait before sending it: every worker
+    /// books on the same schedule, so all of them together keep to the rate.
+    /// </summary>
+    Task<TimeSpan> BookRequestAsync(string study, string modelId, double perMinute, TimeSpan burst, CancellationToken cancellationToken);
+
     /// <summary>Workers holding a live lease on this study's units (for dividing a rate limit among them).</summary>
     Task<int> LiveWorkersAsync(string study, CancellationToken cancellationToken);
 }

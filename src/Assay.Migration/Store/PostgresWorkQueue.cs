@@ -19,6 +19,16 @@ internal sealed class PostgresWorkQueue(Func<DbConnection> connect) : IWorkQueue
         )
         """;
 
+    /// <summary>The shared request schedule: per study and model, the time the next request may start.</summary>
+    public const string CreateRateTable = """
+        CREATE TABLE IF NOT EXISTS assay_rate (
+            study TEXT NOT NULL,
+            model_id TEXT NOT NULL,
+            next_at TIMESTAMPTZ NOT NULL,
+            PRIMARY KEY (study, model_id)
+        )
+        """;
+
     private const int SeedBatch = 1000;
 
     public async Task SeedAsync(string study, IReadOnlyList<WorkUnit> units, CancellationToken cancellationToken)
@@ -94,6 +104,24 @@ internal sealed class PostgresWorkQueue(Func<DbConnection> connect) : IWorkQueue
             new { study },
             cancellationToken: cancellationToken));
         return new WorkCounts((int)total, (int)done, (int)leased);
+    }
+
+    public async Task<TimeSpan> BookRequestAsync(string study, string modelId, double perMinute, TimeSpan burst, CancellationToken cancellationToken)
+    {
+        // A virtual schedule (GCRA): this request's slot is the later of the row's next free time and
+        // now minus the burst (a new schedule starts with its burst saved up, as a full bucket does);
+        // the row moves on by one interval. A slot in the past goes at once.
+        await using var connection = await OpenAsync(cancellationToken);
+        var seconds = await connection.ExecuteScalarAsync<double>(new CommandDefinition(
+            """
+            INSERT INTO assay_rate AS r (study, model_id, next_at) VALUES (@study, @modelId, clock_timestamp() - make_interval(secs => @burst) + make_interval(secs => @interval))
+            ON CONFLICT (study, model_id) DO UPDATE
+                SET next_at = GREATEST(r.next_at, clock_timestamp() - make_interval(secs => @burst)) + make_interval(secs => @interval)
+            RETURNING EXTRACT(EPOCH FROM (r.next_at - make_interval(secs => @interval) - clock_timestamp()))::float8
+            """,
+            new { study, modelId, interval = 60.0 / perMinute, burst = burst.TotalSeconds },
+            cancellationToken: cancellationToken));
+        return seconds > 0 ? TimeSpan.FromSeconds(seconds) : TimeSpan.Zero;
     }
 
     public async Task<int> LiveWorkersAsync(string study, CancellationToken cancellationToken)

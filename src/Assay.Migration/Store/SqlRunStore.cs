@@ -29,6 +29,7 @@ internal sealed class SqlRunStore(SqlDialect dialect, Func<DbConnection> connect
         await connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_xact_lock(4273019)", transaction: transaction, cancellationToken: cancellationToken));
         await CreateSchemaAsync(connection, cancellationToken, transaction);
         await connection.ExecuteAsync(new CommandDefinition(PostgresWorkQueue.CreateTable, transaction: transaction, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(PostgresWorkQueue.CreateRateTable, transaction: transaction, cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
     }
 
@@ -165,6 +166,7 @@ internal sealed class SqlRunStore(SqlDialect dialect, Func<DbConnection> connect
         if (_queue is not null)
         {
             await connection.ExecuteAsync(new CommandDefinition("DELETE FROM assay_work WHERE study = @study", new { study }, cancellationToken: cancellationToken));
+            await connection.ExecuteAsync(new CommandDefinition("DELETE FROM assay_rate WHERE study = @study", new { study }, cancellationToken: cancellationToken));
         }
     }
 

@@ -128,7 +128,7 @@ public sealed class StudyRunner(
 
         jobs.AddRange(study.Candidates.Where(c => !c.IsReplay).Select(c => new GenerationJob(c, c.Name, prompts[c.Name], candidateItems, study.Repeats)));
         var batched = jobs.Where(j => j.Model.Batch).ToList();
-        var summary = await GenerateAsync(study, options, store, runner, [.. jobs.Where(j => !j.Model.Batch)], log, cancellationToken);
+        var summary = await GenerateAsync(study, options, store, runner, [.. jobs.Where(j => !j.Model.Batch)], progress, log, cancellationToken);
         if (batched.Count > 0)
         {
             var batchRunner = new BatchGenerationRunner(models, store, study.Generation, study.Batch!, study.Concurrency, study.Seed, time, _tokens, BatchPrice, log);
@@ -164,7 +164,7 @@ public sealed class StudyRunner(
     }
 
     // One process makes every call; a worker makes its share through the store's queue; --finish makes none.
-    private async Task<GenerationSummary> GenerateAsync(Study study, StudyRunOptions options, IRunStore store, GenerationRunner runner, IReadOnlyList<GenerationJob> jobs, Action<string>? log, CancellationToken cancellationToken)
+    private async Task<GenerationSummary> GenerateAsync(Study study, StudyRunOptions options, IRunStore store, GenerationRunner runner, IReadOnlyList<GenerationJob> jobs, IProgress<GenerationProgress>? progress, Action<string>? log, CancellationToken cancellationToken)
     {
         if (options.Finish)
         {
@@ -176,8 +176,12 @@ public sealed class StudyRunner(
             return await runner.RunAsync(study.Name, jobs, cancellationToken);
         }
 
+        // requestsPerMinute is booked on one schedule in the store, so N workers together keep to it.
         var queue = StudyWorkers.Queue(study, store);
-        return await new StudyWorker(queue, runner, worker, Math.Max(16, study.Concurrency * 4), time, log)
+        var shared = study.RequestsPerMinute is { } rpm
+            ? new GenerationRunner(models, store, study.Generation, study.Concurrency, time, _tokens, progress, rpm, (model, ct) => queue.BookRequestAsync(study.Name, model, rpm, StudyWorkers.Burst, ct))
+            : runner;
+        return await new StudyWorker(queue, shared, worker, Math.Max(16, study.Concurrency * 4), time, log)
             .RunAsync(study.Name, jobs, j => Fingerprint.Of(j.Model.ModelId, j.Prompt, study.Generation), cancellationToken);
     }
 

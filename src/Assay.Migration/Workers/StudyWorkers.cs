@@ -7,6 +7,9 @@ namespace Assay.Migration.Workers;
 /// <summary>What worker mode needs of a study and its store, checked before anything runs, and the --finish check.</summary>
 internal static class StudyWorkers
 {
+    /// <summary>Idle time a model's shared schedule saves up (ten seconds' worth of requests, as the model layer's own buckets).</summary>
+    public static readonly TimeSpan Burst = TimeSpan.FromSeconds(10);
+
     public static IWorkQueue Queue(Study.Study study, IRunStore store) =>
         store.WorkQueue ?? throw new AssayException(
             $"{study.FilePath}: --worker and --finish share the study's items through the run store, which must be PostgreSQL: pass --store postgres:CONNECTION (the same on every worker), not {store.Description}.");

@@ -92,6 +92,56 @@ public class StudyWorkerTests
     }
 
     [Fact]
+    public async Task BookRequest_TwoWorkersOneSchedule_TogetherKeepToTheRate()
+    {
+        var study = UniqueName();
+        await using var first = await RunStores.OpenAsync(Store, ".", CancellationToken.None);
+        await using var second = await RunStores.OpenAsync(Store, ".", CancellationToken.None);
+
+        // 60 a minute (a slot a second) with 2 s saved up: the first three go at once, then each waits a second more,
+        // whichever worker books it.
+        var waits = new List<double>();
+        for (var i = 0; i < 10; i++)
+        {
+            var queue = (i % 2 == 0 ? first : second).WorkQueue!;
+            waits.Add((await queue.BookRequestAsync(study, "openai:x", 60, TimeSpan.FromSeconds(2), CancellationToken.None)).TotalSeconds);
+        }
+
+        Assert.All(waits.Take(3), w => Assert.Equal(0, w));
+        for (var i = 3; i < 10; i++)
+        {
+            Assert.InRange(waits[i], i - 2 - 0.5, i - 2 + 0.05);
+        }
+
+        Assert.Equal(0, (await first.WorkQueue!.BookRequestAsync(study, "openai:other-model", 60, TimeSpan.FromSeconds(2), CancellationToken.None)).TotalSeconds);
+        await first.DeleteAsync(study, CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task Worker_StudyWithRequestsPerMinute_BooksEveryCallOnTheSharedSchedule()
+    {
+        using var files = new StudyFiles();
+        files.WriteDataset(5);
+        var study = Load(files, UniqueName()) with { RequestsPerMinute = 6000 };
+        await new StudyRunner(Models(), TimeProvider.System).RunAsync(study, Path.Combine(files.Folder, "w"), new StudyRunOptions(Store: Store) { Worker = "w" });
+
+        // Each model's schedule row has moved on by one interval (0.01 s) per call booked: 5 calls each.
+        await using var connection = new Npgsql.NpgsqlConnection(TestServices.PostgresConnectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand("SELECT model_id, next_at FROM assay_rate WHERE study = @s ORDER BY model_id", connection);
+        command.Parameters.AddWithValue("s", study.Name);
+        await using var reader = await command.ExecuteReaderAsync();
+        var models = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            models.Add(reader.GetString(0));
+        }
+
+        Assert.Equal(["fake:cand", "fake:source"], models);
+        await DeleteAsync(study.Name);
+    }
+
+    [Fact]
     public async Task Finish_BeforeEveryUnitIsDone_RefusedWithWhatIsLeft()
     {
         using var files = new StudyFiles();
