@@ -15,4 +15,7 @@ public static class FakeServerCredentials
     public const string AwsSecretAccessKey = "fake/secret/for/the/assay/fake/server/0000";
 
     public const string AwsRegion = "us-east-1";
+
+    /// <summary>The access key and its secret, for a server that verifies signatures.</summary>
+    public static IReadOnlyDictionary<string, string> AwsSecretKeys { get; } = new Dictionary<string, string> { [AwsAccessKeyId] = AwsSecretAccessKey };
 }

@@ -16,8 +16,8 @@ public class FakeServerFixture : IAsyncLifetime
 
     public FakeModelServer Server => server ?? throw new InvalidOperationException("the fake server has not started");
 
-    /// <summary>Override to start the server with other settings.</summary>
-    protected virtual FakeServerOptions Options => new();
+    /// <summary>Override to start the server with other settings. By default the server verifies SigV4 signatures made with <see cref="FakeServerCredentials"/>.</summary>
+    protected virtual FakeServerOptions Options => new() { Auth = new AuthOptions { AwsSecretKeys = FakeServerCredentials.AwsSecretKeys } };
 
     public async Task InitializeAsync() => server = await FakeModelServer.StartAsync(Options);
 

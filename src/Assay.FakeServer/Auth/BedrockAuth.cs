@@ -9,11 +9,42 @@ namespace Assay.FakeServer.Auth;
 /// the secret key: a Bedrock API key (<c>Bearer</c>), or a SigV4 header of the form
 /// <c>AWS4-HMAC-SHA256 Credential=AKID/yyyyMMdd/region/bedrock/aws4_request,
 /// SignedHeaders=a;b, Signature=64 hex</c> with an <c>X-Amz-Date</c> (or <c>Date</c>) header.
-/// The signature itself is not verified.
+/// For access keys whose secret the server was given, the signature itself is verified
+/// (<see cref="SigV4Verifier"/>).
 /// </summary>
 internal static partial class BedrockAuth
 {
     public const string Service = "bedrock";
+
+    public static async Task<AuthRejection?> CheckAsync(HttpRequest request, AuthOptions options, DateTimeOffset now)
+    {
+        if (Check(request, options) is { } rejection)
+        {
+            return rejection;
+        }
+
+        var header = request.Headers.Authorization.ToString();
+        if (options.AwsSecretKeys.Count == 0 || !options.Required || !header.StartsWith("AWS4-HMAC-SHA256 ", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var match = SigV4().Match(header);
+        if (!options.AwsSecretKeys.TryGetValue(match.Groups["akid"].Value, out var secret))
+        {
+            return new AuthRejection("UnrecognizedClientException", "The security token included in the request is invalid.");
+        }
+
+        return await SigV4Verifier.VerifyAsync(
+            request,
+            match.Groups["akid"].Value,
+            secret,
+            match.Groups["region"].Value,
+            match.Groups["service"].Value,
+            match.Groups["signed"].Value,
+            match.Groups["signature"].Value,
+            now);
+    }
 
     public static AuthRejection? Check(HttpRequest request, AuthOptions options)
     {
@@ -77,6 +108,6 @@ internal static partial class BedrockAuth
         return null;
     }
 
-    [GeneratedRegex(@"^AWS4-HMAC-SHA256 Credential=(?<akid>[A-Za-z0-9]+)/(?<date>\d{8})/(?<region>[a-z0-9-]+)/(?<service>[a-z0-9-]+)/aws4_request,\s*SignedHeaders=(?<signed>[a-z0-9-]+(;[a-z0-9-]+)*),\s*Signature=[0-9a-f]{64}$")]
+    [GeneratedRegex(@"^AWS4-HMAC-SHA256 Credential=(?<akid>[A-Za-z0-9]+)/(?<date>\d{8})/(?<region>[a-z0-9-]+)/(?<service>[a-z0-9-]+)/aws4_request,\s*SignedHeaders=(?<signed>[a-z0-9-]+(;[a-z0-9-]+)*),\s*Signature=(?<signature>[0-9a-f]{64})$")]
     private static partial Regex SigV4();
 }

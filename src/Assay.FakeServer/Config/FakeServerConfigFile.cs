@@ -140,14 +140,34 @@ public static class FakeServerConfigFile
     private static AuthOptions ReadAuth(YamlReader reader, YamlNode? node)
     {
         const string path = "auth";
-        var s = reader.Section(node, path, "required", "openAiKeys", "bedrockApiKeys");
+        var s = reader.Section(node, path, "required", "openAiKeys", "bedrockApiKeys", "awsSecretKeys");
         var d = new AuthOptions();
         return new AuthOptions
         {
             Required = reader.Boolean(s, "required", path) ?? d.Required,
             OpenAiKeys = reader.TextList(s, "openAiKeys", path) ?? [],
             BedrockApiKeys = reader.TextList(s, "bedrockApiKeys", path) ?? [],
+            AwsSecretKeys = SecretKeys(reader, reader.TextList(s, "awsSecretKeys", path) ?? []),
         };
+    }
+
+    // "ACCESS_KEY_ID:SECRET_ACCESS_KEY" entries; a malformed one is reported without its secret.
+    private static Dictionary<string, string> SecretKeys(YamlReader reader, List<string> entries)
+    {
+        var keys = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var parts = entries[i].Split(':', 2);
+            if (parts.Length != 2 || parts[0].Length == 0 || parts[1].Length == 0)
+            {
+                reader.Errors.Add($"auth.awsSecretKeys[{i}] must be 'ACCESS_KEY_ID:SECRET_ACCESS_KEY'.");
+                continue;
+            }
+
+            keys[parts[0]] = parts[1];
+        }
+
+        return keys;
     }
 
     private static BatchOptions ReadBatch(YamlReader reader, YamlNode? node)

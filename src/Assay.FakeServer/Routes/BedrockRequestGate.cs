@@ -31,7 +31,7 @@ internal static class BedrockRequestGate
     public static async Task<bool> AuthorizeAsync(Exchange exchange)
     {
         exchange.Http.Response.Headers["x-amzn-RequestId"] = BedrockErrors.RequestId(exchange);
-        var rejection = BedrockAuth.Check(exchange.Http.Request, exchange.Runtime.Auth);
+        var rejection = await BedrockAuth.CheckAsync(exchange.Http.Request, exchange.Runtime.Auth, exchange.Runtime.Time.GetUtcNow());
         if (rejection is null)
         {
             return true;

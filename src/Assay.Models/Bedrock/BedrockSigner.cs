@@ -41,15 +41,7 @@ internal static class BedrockSigner
             headers["x-amz-security-token"] = aws.Token;
         }
 
-        var sorted = headers.OrderBy(h => h.Key.ToLowerInvariant(), StringComparer.Ordinal).ToList();
-        var signedHeaders = string.Join(';', sorted.Select(h => h.Key.ToLowerInvariant()));
-        var canonical = string.Join('\n',
-            request.Method.Method,
-            CanonicalPath(uri),
-            CanonicalQuery(uri),
-            string.Concat(sorted.Select(h => $"{h.Key.ToLowerInvariant()}:{h.Value.Trim()}\n")),
-            signedHeaders,
-            bodyHash);
+        var canonical = CanonicalRequest(request.Method.Method, uri, headers, bodyHash, out var signedHeaders);
 
         // AWSSDK.Core does the rest: string to sign, the derived signing key and the HMAC.
         var result = AWS4Signer.ComputeSignature(aws.AccessKey, aws.SecretKey, region, now.UtcDateTime, Service, signedHeaders, canonical);
@@ -62,6 +54,23 @@ internal static class BedrockSigner
         }
 
         request.Headers.TryAddWithoutValidation("Authorization", result.ForAuthorizationHeader);
+    }
+
+    /// <summary>
+    /// The SigV4 canonical request: method, canonical path, canonical query, the headers lower-cased
+    /// and sorted with trimmed values, the signed header names, and the payload's SHA-256 (hex).
+    /// </summary>
+    internal static string CanonicalRequest(string method, Uri uri, IReadOnlyDictionary<string, string> headers, string bodyHash, out string signedHeaders)
+    {
+        var sorted = headers.OrderBy(h => h.Key.ToLowerInvariant(), StringComparer.Ordinal).ToList();
+        signedHeaders = string.Join(';', sorted.Select(h => h.Key.ToLowerInvariant()));
+        return string.Join('\n',
+            method,
+            CanonicalPath(uri),
+            CanonicalQuery(uri),
+            string.Concat(sorted.Select(h => $"{h.Key.ToLowerInvariant()}:{h.Value.Trim()}\n")),
+            signedHeaders,
+            bodyHash);
     }
 
     // Services other than S3 sign the path URI-encoded once more than it is sent (so a model

@@ -11,6 +11,9 @@ namespace Assay.Services.Configuration;
 /// </summary>
 public static class ServicesConfigLoader
 {
+    /// <summary>Seven days in seconds: the longest validity S3 accepts for a SigV4 presigned URL.</summary>
+    public const int S3ImageLinkLimit = 7 * 24 * 3600;
+
     public static ServicesOptions Load(string? path)
     {
         if (path is null)
@@ -41,6 +44,12 @@ public static class ServicesConfigLoader
             if (options.Studies.MaxRunning < 1)
             {
                 throw new AssayException($"Config file '{path}': services.studies.maxRunning is {options.Studies.MaxRunning}: set 1 or more studies that may run at once.", ExitCodes.BadInput);
+            }
+
+            // S3 refuses presigned links valid for more than seven days, so such a setting would only fail later, per request.
+            if (options.Images.LinkLifetimeSeconds is < 1 or > S3ImageLinkLimit)
+            {
+                throw new AssayException($"Config file '{path}': services.images.linkLifetimeSeconds is {options.Images.LinkLifetimeSeconds}: set 1 to {S3ImageLinkLimit} seconds (seven days, the longest an S3 presigned link may live).", ExitCodes.BadInput);
             }
 
             // A malformed allow-list entry fails here, at load, naming its setting.

@@ -30,6 +30,7 @@ public sealed class BatchStudyTests : IAsyncLifetime
         {
             Latency = new LatencyOptions { Distribution = LatencyDistribution.Fixed, FixedMs = 2 },
             Batch = new BatchOptions { S3ServiceUrl = TestServices.S3ServiceUrl, JobDurationMs = 400 },
+            Auth = new AuthOptions { AwsSecretKeys = FakeServerCredentials.AwsSecretKeys }, // every control-plane call's signature is verified
         });
         File.WriteAllText(Path.Combine(_folder, "items.csv"), "document,referenceResponse\n" + string.Concat(Enumerable.Range(0, Items).Select(i =>
             $"\"Pump {i} at site {i * 7} tripped on overload. The crew reset breaker {i} and logged it.\",\"Pump {i} tripped; breaker reset.\"\n")));

@@ -31,6 +31,21 @@ public sealed class BedrockChatClientTests(FakeServerFixture fixture) : IClassFi
     }
 
     [Fact]
+    public async Task GetResponse_SigV4WithTheWrongSecret_RefusedByTheSignatureCheckWithoutShowingIt()
+    {
+        // The fixture's server verifies signatures with the real secret; this client signs with another.
+        using var factory = CreateSut([.. Sigv4().Where(e => e.Item1 != "AWS_SECRET_ACCESS_KEY"), ("AWS_SECRET_ACCESS_KEY", "not/the/secret/the/server/knows/0000000")]);
+        var client = factory.CreateChatClient("bedrock:amazon.nova-lite-v1:0");
+
+        // A refused credential is the user's to fix, not a transient failure: one attempt, and a message that says so.
+        var ex = await Assert.ThrowsAsync<AssayException>(() => client.GetResponseAsync("Signed with the wrong key."));
+
+        Assert.Contains("HTTP 403 InvalidSignatureException", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("credential", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("not/the/secret", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task GetStreaming_BearerKey_EventStreamDecodedWithTtftAndUsage()
     {
         using var factory = CreateSut([("AWS_BEARER_TOKEN_BEDROCK", FakeServerCredentials.BedrockApiKey)]);

@@ -53,6 +53,11 @@ public sealed class S3ImageStore : IImageStore, IDisposable
 
     public async Task<Uri> LinkAsync(string key, DateTimeOffset expiresAt, CancellationToken cancellationToken)
     {
+        if (expiresAt - DateTimeOffset.UtcNow > TimeSpan.FromSeconds(Configuration.ServicesConfigLoader.S3ImageLinkLimit))
+        {
+            throw new AssayException("An S3 presigned link may live at most seven days: lower services.images.linkLifetimeSeconds.");
+        }
+
         var url = await s3.GetPreSignedURLAsync(new GetPreSignedUrlRequest
         {
             BucketName = options.Bucket,
