@@ -36,14 +36,7 @@ internal static partial class SseErrors
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException || !context.RequestAborted.IsCancellationRequested)
                 {
-                    var problem = ProblemMapping.From(ex, context);
-                    if (problem.Status >= 500)
-                    {
-                        var loggers = context.RequestServices?.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance;
-                        LogFailure(loggers.CreateLogger(typeof(SseErrors)), ex, context.Request.Path, context.TraceIdentifier);
-                    }
-
-                    failure = new SseItem<object>(problem, EventType);
+                    failure = new SseItem<object>(Problem(ex, context), EventType);
                     item = default;
                 }
 
@@ -56,6 +49,19 @@ internal static partial class SseErrors
                 yield return item;
             }
         }
+    }
+
+    /// <summary>The ProblemDetails of a failure after a stream started; a server fault (5xx) is logged with the trace id it shows.</summary>
+    public static Microsoft.AspNetCore.Mvc.ProblemDetails Problem(Exception ex, HttpContext context)
+    {
+        var problem = ProblemMapping.From(ex, context);
+        if (problem.Status >= 500)
+        {
+            var loggers = context.RequestServices?.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance;
+            LogFailure(loggers.CreateLogger(typeof(SseErrors)), ex, context.Request.Path, context.TraceIdentifier);
+        }
+
+        return problem;
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Stream {Path} failed after it started (trace {TraceId})")]

@@ -61,45 +61,7 @@ internal static class StudyRunsApi
             return TypedResults.Ok(job.Snapshot());
         }
 
-        var response = context.Response;
-        response.ContentType = "text/event-stream";
-        response.Headers.CacheControl = "no-cache";
-        response.Headers["X-Accel-Buffering"] = "no";
-        var serializer = json.Value.SerializerOptions;
-        try
-        {
-            var sent = -1L;
-            while (true)
-            {
-                var view = job.Snapshot();
-                var finished = view.Status != StudyRunStatus.Running;
-                if (view.Version != sent || finished)
-                {
-                    await response.WriteAsync($"event: {(finished ? "done" : "progress")}\ndata: {JsonSerializer.Serialize(view, serializer)}\n\n", cancellationToken);
-                    sent = view.Version;
-                }
-                else
-                {
-                    // Nothing new for a while: a comment line keeps idle proxies from closing the stream.
-                    await response.WriteAsync(": waiting\n\n", cancellationToken);
-                }
-
-                await response.Body.FlushAsync(cancellationToken);
-                if (finished)
-                {
-                    break;
-                }
-
-                // At most one snapshot per interval while calls finish.
-                await Task.Delay(settings.ProgressInterval, time, cancellationToken);
-                await job.WaitForChangeAsync(sent, TimeSpan.FromSeconds(15), cancellationToken);
-            }
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            // The browser left; the study keeps running and the page re-attaches on its next load.
-        }
-
+        await StudyRunEvents.WriteAsync(context, job.Snapshot, job.WaitForChangeAsync, json.Value.SerializerOptions, settings.ProgressInterval, time, cancellationToken);
         return TypedResults.Empty;
     }
 

@@ -79,7 +79,10 @@
         try {
           const response = await api("/v1/studies/runs/" + encodeURIComponent(id), { headers: { "Accept": "text/event-stream" } });
           if (!response.ok) { throw new Error(await problem(response)); }
-          await events(response, (name, run) => { last = run; render(run); });
+          await events(response, (name, run) => {
+            if (name === "error") { throw new Error(run.detail || run.title || "the progress stream failed"); }
+            last = run; render(run);
+          });
         } catch (e) {
           if (e instanceof AuthError) { return; }
           if (attempt === 4) { runNode(id).querySelector(".run-error").textContent = "Lost the progress of this run: " + e.message; return; }
