@@ -40,6 +40,27 @@ public sealed class ModelServiceException : Exception
 
     public bool IsTransient { get; }
 
+    /// <summary>How long the service asked callers to wait (its <c>Retry-After</c>), when it said.</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
+    /// <summary>Reads a <c>Retry-After</c> value: whole seconds or an HTTP date; null when absent or unreadable.</summary>
+    public static TimeSpan? ParseRetryAfter(string? value, DateTimeOffset now)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        if (double.TryParse(value.Trim(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds >= 0)
+        {
+            return TimeSpan.FromSeconds(Math.Min(seconds, 3600));
+        }
+
+        return DateTimeOffset.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var at) && at > now
+            ? TimeSpan.FromSeconds(Math.Min((at - now).TotalSeconds, 3600))
+            : null;
+    }
+
     /// <summary>
     /// Attempts made before this failure was reported, set by the resilience decorator (1 when
     /// the call was not retried), so a failed call's record carries the real count.

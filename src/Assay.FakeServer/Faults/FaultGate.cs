@@ -27,6 +27,12 @@ internal static class FaultGate
         {
             case FaultKind.RateLimit:
                 exchange.EndWithFault();
+                if (protocol == Protocol.OpenAi)
+                {
+                    // As OpenAI does: how long to wait, in seconds (Bedrock's ThrottlingException says nothing).
+                    exchange.Http.Response.Headers["retry-after"] = "1";
+                }
+
                 await (protocol == Protocol.OpenAi
                     ? OpenAiErrors.WriteAsync(exchange, 429, "Rate limit reached for requests (injected by the Assay fake server).", "requests", "rate_limit_exceeded")
                     : BedrockErrors.WriteAsync(exchange, 429, "ThrottlingException", "Too many requests, please wait before trying again. (injected by the Assay fake server)"));

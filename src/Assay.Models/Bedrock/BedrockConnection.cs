@@ -90,6 +90,9 @@ internal sealed class BedrockConnection(HttpClient http, Uri endpoint, string re
             $"Model '{modelId}' answered HTTP {status}{(type is null ? string.Empty : " " + type)}: {line}",
             status,
             type,
-            ModelServiceException.IsTransientStatus(status, type));
+            ModelServiceException.IsTransientStatus(status, type))
+        {
+            RetryAfter = ModelServiceException.ParseRetryAfter(response.Headers.RetryAfter?.ToString(), DateTimeOffset.UtcNow),
+        };
     }
 }

@@ -17,7 +17,7 @@ internal static class OpenAiErrors
             case ClientResultException cre when cre.Status == 0:
                 return new ModelServiceException($"Model '{modelId}': no response from the endpoint ({Inner(cre)})", null, "ConnectionFailed", true, cre);
             case ClientResultException cre:
-                return FromStatus(modelId, cre.Status, BodyOf(cre), cre);
+                return FromStatus(modelId, cre.Status, BodyOf(cre), cre, RetryAfterOf(cre));
             case OperationCanceledException when !cancellationToken.IsCancellationRequested:
                 return new ModelServiceException($"Model '{modelId}': the request timed out", null, "Timeout", true, ex);
             case HttpRequestException or IOException:
@@ -30,7 +30,7 @@ internal static class OpenAiErrors
     }
 
     /// <summary>An error answer (HTTP status and the body's <c>error.message</c> and <c>error.type</c>).</summary>
-    public static ModelServiceException FromStatus(string modelId, int status, string? body, Exception? inner = null)
+    public static ModelServiceException FromStatus(string modelId, int status, string? body, Exception? inner = null, TimeSpan? retryAfter = null)
     {
         var (message, type) = Parse(body);
         return new ModelServiceException(
@@ -38,7 +38,27 @@ internal static class OpenAiErrors
             status,
             type,
             ModelServiceException.IsTransientStatus(status, type),
-            inner);
+            inner)
+        {
+            RetryAfter = retryAfter,
+        };
+    }
+
+    // OpenAI's retry-after-ms (milliseconds) or the standard Retry-After (seconds or a date).
+    private static TimeSpan? RetryAfterOf(ClientResultException ex)
+    {
+        var headers = ex.GetRawResponse()?.Headers;
+        if (headers is null)
+        {
+            return null;
+        }
+
+        if (headers.TryGetValue("retry-after-ms", out var ms) && double.TryParse(ms, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var millis) && millis >= 0)
+        {
+            return TimeSpan.FromMilliseconds(Math.Min(millis, 3_600_000));
+        }
+
+        return headers.TryGetValue("retry-after", out var value) ? ModelServiceException.ParseRetryAfter(value, DateTimeOffset.UtcNow) : null;
     }
 
     private static string Inner(Exception ex) => ex.InnerException?.Message ?? ex.Message;

@@ -5,7 +5,8 @@ namespace Assay.Models.Resilience;
 
 /// <summary>
 /// The Polly pipeline of one factory: retry transient <see cref="ModelServiceException"/>s with
-/// jittered exponential backoff on the injected clock; an unreachable service is tried twice in all, without waiting.
+/// jittered exponential backoff on the injected clock, or after the service's own Retry-After; an
+/// unreachable service is tried twice in all, without waiting.
 /// </summary>
 internal static class RetryPipeline
 {
@@ -27,8 +28,13 @@ internal static class RetryPipeline
                 // backoff budget: the OS answers at once, and waiting 30 s only delays the advice.
                 ShouldHandle = args => ValueTask.FromResult(
                     args.Outcome.Exception is ModelServiceException { IsTransient: true } e && !(e.IsUnreachable && args.AttemptNumber >= 1)),
-                DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(
-                    args.Outcome.Exception is ModelServiceException { IsUnreachable: true } ? TimeSpan.Zero : null),
+                // A service that says how long to wait (Retry-After) is believed, up to MaxDelay.
+                DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(args.Outcome.Exception switch
+                {
+                    ModelServiceException { IsUnreachable: true } => TimeSpan.Zero,
+                    ModelServiceException { RetryAfter: { } wait } => wait < options.MaxDelay ? wait : options.MaxDelay,
+                    _ => null,
+                }),
                 Randomizer = () =>
                 {
                     lock (gate)

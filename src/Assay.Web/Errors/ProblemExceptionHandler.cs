@@ -7,7 +7,8 @@ namespace Assay.Web.Errors;
 /// <summary>
 /// Every failure becomes an RFC 7807 ProblemDetails, never a stack trace: a user error
 /// (<see cref="AssayException"/>) keeps its one-line message and maps its exit code to a status
-/// (bad input 400, missing setup 503, model unavailable 502, unknown index 404); a malformed
+/// (bad input 400, missing setup 503, model unavailable 502, a model still throttling after every
+/// retry 503 with its Retry-After where it gave one, unknown index 404); a malformed
 /// or oversized body keeps Kestrel's status (400, 413); anything else is a 500 that points to the
 /// server log by trace id. The body is written whatever the client accepts: a client that asked
 /// for <c>text/event-stream</c> still gets the reason, not an empty body.
@@ -24,6 +25,11 @@ internal sealed partial class ProblemExceptionHandler(ILogger<ProblemExceptionHa
         }
 
         httpContext.Response.StatusCode = status;
+        if (ProblemMapping.RetryAfter(exception) is { } seconds)
+        {
+            httpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         await httpContext.Response.WriteAsJsonAsync(problem, options: null, contentType: "application/problem+json", cancellationToken);
         return true;
     }

@@ -22,6 +22,7 @@ internal static partial class ProblemMapping
             ModelNotAllowedException e => (StatusCodes.Status403Forbidden, "Model not allowed", e.Message),
             ConflictException e => (StatusCodes.Status409Conflict, "Busy", e.Message),
             AssayException { ExitCode: ExitCodes.SetupMissing } e => (StatusCodes.Status503ServiceUnavailable, "Service not configured", e.Message),
+            AssayException { ExitCode: ExitCodes.ModelUnavailable } e when Throttled(e) is not null => (StatusCodes.Status503ServiceUnavailable, "Model busy", e.Message),
             AssayException { ExitCode: ExitCodes.ModelUnavailable } e => (StatusCodes.Status502BadGateway, "Model unavailable", e.Message),
             AssayException e => (StatusCodes.Status400BadRequest, "Bad request", e.Message),
             BadHttpRequestException e => (e.StatusCode, e.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Request body too large" : "Bad request", BadRequestDetail(e)),
@@ -33,6 +34,27 @@ internal static partial class ProblemMapping
         };
         return new ProblemDetails { Status = status, Title = title, Detail = detail };
     }
+
+    /// <summary>
+    /// The model's own throttling (HTTP 429, ThrottlingException) behind a failure after every retry:
+    /// the caller may try again later, after <see cref="RetryAfter"/> where the model said how long.
+    /// </summary>
+    public static Assay.Models.ModelServiceException? Throttled(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is Assay.Models.ModelServiceException { StatusCode: 429 } or Assay.Models.ModelServiceException { ErrorType: "ThrottlingException" })
+            {
+                return (Assay.Models.ModelServiceException)e;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Whole seconds to put in a Retry-After header for this failure, when known.</summary>
+    public static int? RetryAfter(Exception exception) =>
+        Throttled(exception)?.RetryAfter is { } wait ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)) : null;
 
     private static bool IsForm(HttpContext context) =>
         context.Request.ContentType?.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase) == true;

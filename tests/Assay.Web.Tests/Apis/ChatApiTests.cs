@@ -114,6 +114,19 @@ public sealed class ChatApiTests
     }
 
     [Fact]
+    public async Task Send_ModelThrottlesEveryAttempt_503ProblemWithTheModelsRetryAfter()
+    {
+        await using var fake = await FakeModels.StartAsync();
+        fake.Faults = new FaultOptions { RateLimit = 1.0 };
+        await using var server = await TestServer.StartAsync((o, _) => o.Chat.Model = fake.ModelId("fake-chat"));
+        var response = await server.Client().PostAsJsonAsync("/v1/chats/c3/messages", new { message = "hello", stream = false });
+
+        var detail = await Problems.AssertProblemAsync(response, HttpStatusCode.ServiceUnavailable);
+        Assert.Contains("429", detail, StringComparison.Ordinal);
+        Assert.Equal(TimeSpan.FromSeconds(1), response.Headers.RetryAfter?.Delta); // the fake's own retry-after, passed on
+    }
+
+    [Fact]
     public async Task Send_LastKMemory_PromptHoldsOnlyTheLastKExchanges()
     {
         var chat = new ScriptedChatClient(prompt => "answer " + prompt.Count);
