@@ -15,7 +15,17 @@ cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; wait "$p" 2
 trap cleanup EXIT
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 fake_port="$(free_port)"; serve_port="$(free_port)"
-printf 'faults:\n  rateLimit: 0.7\n  seed: 7\n' > "$work/faults.yaml"
+# The fake answers the summariser's JSON shape (a scripted reply), so the calls that get through succeed.
+cat > "$work/faults.yaml" <<'YAML'
+answers:
+  mode: scripted
+  scripts:
+    - pattern: "(?s)Pump 4"
+      reply: '{"equipment":"Pump 4","location":"north site","problem":"tripped on overload","actionsTaken":"breaker reset","nextSteps":null,"urgency":"medium","text":"Pump 4 tripped on overload; the crew reset the breaker."}'
+faults:
+  rateLimit: 0.7
+  seed: 7
+YAML
 "${assay[@]}" fake-server --port "$fake_port" --config "$work/faults.yaml" > "$work/fake.log" 2>&1 &
 pids+=($!)
 key="assay_overload-$(date +%s%N)"
