@@ -143,6 +143,10 @@ public sealed class GenerationRunner(
         store.FinishedAsync(study, cancellationToken);
 
     /// <summary>Every stored record of the study (read back after a run, including those kept from earlier runs).</summary>
+    /// <summary>Every stored record, live calls' prompts made on demand from <paramref name="promptOf"/> (see <see cref="IRunStore.ReadAsync(string, Func{string, string, Func{string}?}, CancellationToken)"/>).</summary>
+    public Task<IReadOnlyList<GenerationRecord>> ReadAsync(string study, Func<string, string, Func<string>?> promptOf, CancellationToken cancellationToken) =>
+        store.ReadAsync(study, promptOf, cancellationToken);
+
     public Task<IReadOnlyList<GenerationRecord>> ReadAsync(string study, CancellationToken cancellationToken) =>
         store.ReadAsync(study, cancellationToken);
 

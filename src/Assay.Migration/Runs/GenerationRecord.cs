@@ -17,8 +17,25 @@ public sealed record GenerationRecord
     /// <summary>0-based repeat number.</summary>
     public int Repeat { get; init; }
 
-    /// <summary>The prompt text sent (template filled in).</summary>
-    public required string Prompt { get; init; }
+    private readonly string? _prompt;
+    private readonly Func<string>? _promptSource;
+
+    /// <summary>The prompt text sent (template filled in); made on demand when the record was read with a <see cref="PromptSource"/>.</summary>
+    public required string Prompt
+    {
+        get => _prompt ?? _promptSource?.Invoke() ?? string.Empty;
+        init => _prompt = value;
+    }
+
+    /// <summary>
+    /// Makes the prompt when asked instead of holding it: a live call's prompt is its template filled
+    /// with the item's document, so a study of 100,000 items need not keep 100,000 prompts in memory.
+    /// Set by the run store's reader with <c>Prompt = null!</c>.
+    /// </summary>
+    public Func<string>? PromptSource
+    {
+        init => _promptSource = value;
+    }
 
     /// <summary>The model's answer; null when the call failed.</summary>
     public string? Response { get; init; }

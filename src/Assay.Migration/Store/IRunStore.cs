@@ -28,6 +28,14 @@ public interface IRunStore : IAsyncDisposable
 
     Task<IReadOnlyList<GenerationRecord>> ReadAsync(string study, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The study's records, where <paramref name="promptOf"/> (model label, item id) gives a way to
+    /// make a live call's prompt, with that prompt made on demand rather than read and held;
+    /// replayed calls keep their recorded prompt.
+    /// </summary>
+    Task<IReadOnlyList<GenerationRecord>> ReadAsync(string study, Func<string, string, Func<string>?> promptOf, CancellationToken cancellationToken) =>
+        ReadAsync(study, cancellationToken);
+
     /// <summary>A stored judge or optimizer answer, by its call key (model, messages and settings: <see cref="StoredChatClient"/>); null when none is stored.</summary>
     Task<string?> FindAnswerAsync(string study, string callKey, CancellationToken cancellationToken);
 

@@ -118,11 +118,15 @@ internal sealed class SqlRunStore(SqlDialect dialect, Func<DbConnection> connect
         await transaction.CommitAsync(cancellationToken);
     }
 
-    public async Task<IReadOnlyList<GenerationRecord>> ReadAsync(string study, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<GenerationRecord>> ReadAsync(string study, CancellationToken cancellationToken) =>
+        ReadAsync(study, null, cancellationToken);
+
+    public async Task<IReadOnlyList<GenerationRecord>> ReadAsync(string study, Func<string, string, Func<string>?>? promptOf, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {SqlDialect.Columns} FROM assay_generations WHERE study = @study ORDER BY model, item_id, repeat_no";
+        var columns = promptOf is null ? SqlDialect.Columns : SqlDialect.Columns.Replace(" prompt,", " CASE WHEN replayed THEN prompt ELSE NULL END,", StringComparison.Ordinal);
+        command.CommandText = $"SELECT {columns} FROM assay_generations WHERE study = @study ORDER BY model, item_id, repeat_no";
         var parameter = command.CreateParameter();
         parameter.ParameterName = "@study";
         parameter.Value = study;
@@ -131,13 +135,16 @@ internal sealed class SqlRunStore(SqlDialect dialect, Func<DbConnection> connect
         var records = new List<GenerationRecord>();
         while (await reader.ReadAsync(cancellationToken))
         {
+            var (model, itemId) = (reader.GetString(0), reader.GetString(1));
+            var source = reader.IsDBNull(4) ? promptOf?.Invoke(model, itemId) : null;
             records.Add(new GenerationRecord
             {
-                Model = reader.GetString(0),
-                ItemId = reader.GetString(1),
+                Model = model,
+                ItemId = itemId,
                 Repeat = Convert.ToInt32(reader.GetValue(2), CultureInfo.InvariantCulture),
                 ModelId = reader.GetString(3),
-                Prompt = reader.GetString(4),
+                Prompt = reader.IsDBNull(4) ? null! : reader.GetString(4),
+                PromptSource = source,
                 Response = reader.IsDBNull(5) ? null : reader.GetString(5),
                 Error = reader.IsDBNull(6) ? null : reader.GetString(6),
                 LatencyMs = Real(reader, 7),

@@ -143,7 +143,11 @@ public sealed class StudyRunner(
 
         var labels = prompts.Keys.ToHashSet(StringComparer.Ordinal);
         var ids = reported.Select(i => i.ItemId).ToHashSet(StringComparer.Ordinal);
-        var records = (await runner.ReadAsync(study.Name, cancellationToken))
+        // A live call's prompt is its template filled with the item's document: made when asked, not held for every call.
+        var byId = reported.ToDictionary(i => i.ItemId, StringComparer.Ordinal);
+        Func<string>? PromptOf(string label, string itemId) =>
+            prompts.TryGetValue(label, out var template) && byId.TryGetValue(itemId, out var item) ? () => template.Fill(item.Document) : null;
+        var records = (await runner.ReadAsync(study.Name, PromptOf, cancellationToken))
             .Where(r => labels.Contains(r.Model) && ids.Contains(r.ItemId))
             .ToList();
         notes.AddRange(RepeatedContextCost.Notes(study, prompts, reported, records, _tokens));

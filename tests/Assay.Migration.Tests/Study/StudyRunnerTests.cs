@@ -189,6 +189,21 @@ public class StudyRunnerTests
     }
 
     [Fact]
+    public async Task RunAsync_LiveCallsPromptsMadeOnDemand_EqualTheStoredPromptsExactly()
+    {
+        using var files = new StudyFiles();
+        files.WriteDataset(6);
+        var study = StudyLoader.Parse(LiveStudy, Path.Combine(files.Folder, "study.yaml"));
+        var run = await CreateSut(Priced()).RunAsync(study, files.Out, new StudyRunOptions());
+
+        await using var store = await Assay.Migration.Store.RunStores.OpenAsync(null, files.Out, CancellationToken.None);
+        var stored = (await store.ReadAsync(study.Name, CancellationToken.None)).ToDictionary(r => (r.Model, r.ItemId, r.Repeat));
+        Assert.Equal(12, run.Records.Count);
+        Assert.All(run.Records, r => Assert.Equal(stored[(r.Model, r.ItemId, r.Repeat)].Prompt, r.Prompt));
+        Assert.All(run.Records, r => Assert.StartsWith(r.Model == "source" ? "Summarise:\n" : "Briefly:\n", r.Prompt, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task For_DecoratedModelFactory_SameCatalogPriceCheckAsTheCommandLine()
     {
         using var files = new StudyFiles();
