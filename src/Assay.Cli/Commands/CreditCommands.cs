@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Assay.Credit.Config;
 using Assay.Credit.Data;
+using Assay.Credit.Monitoring;
 using Assay.Credit.Outputs;
 using Assay.Credit.Pipeline;
 using Assay.Credit.Scorecard;
@@ -125,25 +126,65 @@ internal static class CreditCommands
         var data = new Option<string>("--data") { Description = "CSV of newer applicants, same columns as the development data.", Required = true };
         var json = new Option<string?>("--json") { Description = "Also write the PSI tables to this JSON file." };
         var html = new Option<string?>("--html") { Description = "Also write a report (PSI chart, actions, class shares) to this HTML file." };
-        var cmd = new Command("monitor", "Population stability (PSI) of each scorecard variable and of the score against the development sample.") { model, data, json, html };
+        var windowColumn = new Option<string?>("--window-column") { Description = "Also compare each time window of this date column (e.g. issue_d: Dec-2015, 2015-12, 2015-12-31) with the development sample." };
+        var window = new Option<string>("--window") { Description = "The window for --window-column: month, quarter or year.", DefaultValueFactory = _ => "month" };
+        var minApplicants = new Option<int>("--min-window-applicants") { Description = "Windows with fewer applicants are left out and listed (their shares would be noise).", DefaultValueFactory = _ => 100 };
+        var cmd = new Command("monitor", "Population stability: PSI of the score and CSI of each scorecard variable against the development sample, overall and (with --window-column) per time window.") { model, data, json, html, windowColumn, window, minApplicants };
         cmd.SetAction((parse, _) =>
         {
             var card = ScorecardModel.Load(parse.GetValue(model)!);
+            var size = TimeWindows.Parse(parse.GetValue(window)!, "--window");
+            if (parse.GetValue(minApplicants) < 1)
+            {
+                throw new AssayException("--min-window-applicants must be 1 or more.");
+            }
+
             var results = ScoringService.Monitor(card, parse.GetValue(data)!);
-            Console.WriteLine("PSI = sum (actual - expected) x ln(actual / expected); < 0.1 stable, 0.1-0.25 minor shift, >= 0.25 redevelop");
+            Console.WriteLine("PSI (score) and CSI (variables) = sum (actual - expected) x ln(actual / expected); < 0.1 stable, 0.1-0.25 minor shift, >= 0.25 redevelop");
             foreach (var r in results)
             {
                 Console.WriteLine(F($"{r.Variable,-28} {r.Psi,8:F4}  {r.Action}"));
             }
 
+            MonitorReport.MonitorWindows? windows = null;
+            if (parse.GetValue(windowColumn) is { } column)
+            {
+                var (byWindow, skipped) = ScoringService.MonitorWindows(card, parse.GetValue(data)!, column, size, parse.GetValue(minApplicants));
+                windows = new MonitorReport.MonitorWindows(column, size, parse.GetValue(minApplicants), byWindow, skipped);
+                Console.WriteLine(F($"per {size.ToString().ToLowerInvariant()} of {column}: window, applicants, score PSI, the variable with the largest CSI"));
+                foreach (var w in byWindow)
+                {
+                    Console.WriteLine(F($"  {w.Window,-10} {w.Applicants,9:N0}  {w.Score.Psi,8:F4}  {w.WorstVariable?.Variable ?? "-"} {w.WorstVariable?.Psi ?? 0:F4}  {w.Results.MaxBy(r => r.Psi)!.Action}"));
+                }
+
+                foreach (var (name, count) in skipped)
+                {
+                    Console.WriteLine(F($"  {name,-10} {count,9:N0}  left out: fewer than {parse.GetValue(minApplicants)} applicants"));
+                }
+            }
+
             if (parse.GetValue(json) is { } jsonPath)
             {
-                AtomicFile.WriteAllText(jsonPath, SummaryDocument.Serialize(results.Select(SummaryDocument.Psi)));
+                object document = windows is null
+                    ? results.Select(SummaryDocument.Psi)
+                    : new
+                    {
+                        Overall = results.Select(SummaryDocument.Psi),
+                        Windows = new
+                        {
+                            windows.Column,
+                            Size = windows.Size.ToString().ToLowerInvariant(),
+                            windows.MinApplicants,
+                            Compared = windows.Windows.Select(w => new { w.Window, w.Applicants, Results = w.Results.Select(SummaryDocument.Psi) }),
+                            Skipped = windows.Skipped.Select(k => new { k.Window, k.Applicants }),
+                        },
+                    };
+                AtomicFile.WriteAllText(jsonPath, SummaryDocument.Serialize(document));
             }
 
             if (parse.GetValue(html) is { } htmlPath)
             {
-                MonitorReport.Build(parse.GetValue(model)!, parse.GetValue(data)!, results, TimeProvider.System.GetUtcNow()).WriteTo(htmlPath);
+                MonitorReport.Build(parse.GetValue(model)!, parse.GetValue(data)!, results, TimeProvider.System.GetUtcNow(), windows).WriteTo(htmlPath);
                 Console.WriteLine($"wrote {htmlPath}");
             }
 

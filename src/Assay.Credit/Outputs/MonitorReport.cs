@@ -12,7 +12,10 @@ namespace Assay.Credit.Outputs;
 /// </summary>
 public static class MonitorReport
 {
-    public static HtmlReport Build(string scorecardPath, string dataPath, IReadOnlyList<PsiResult> results, DateTimeOffset createdAt)
+    /// <summary>The windowed comparison shown in the "Over time" section.</summary>
+    public sealed record MonitorWindows(string Column, WindowSize Size, int MinApplicants, IReadOnlyList<WindowStability> Windows, IReadOnlyList<(string Window, int Applicants)> Skipped);
+
+    public static HtmlReport Build(string scorecardPath, string dataPath, IReadOnlyList<PsiResult> results, DateTimeOffset createdAt, MonitorWindows? windows = null)
     {
         var report = new HtmlReport("Population stability (PSI)")
         {
@@ -41,6 +44,11 @@ public static class MonitorReport
         summary.AddChart(chart, "Bars above 0.1 call for a look, above 0.25 for action.");
         summary.AddTable(table);
 
+        if (windows is not null)
+        {
+            AddWindows(report, windows);
+        }
+
         var detail = report.AddSection("Class shares");
         foreach (var r in results.OrderByDescending(r => r.Psi))
         {
@@ -60,6 +68,44 @@ public static class MonitorReport
 
         report.AddMethod("PSI", PsiResult.Method + ". Classes are the scorecard's coarse classes (score: its bands), fixed at development.");
         return report;
+    }
+
+    // Stability over time: the score's PSI and the variables' CSI per window, against the same thresholds.
+    private static void AddWindows(HtmlReport report, MonitorWindows windows)
+    {
+        var s = report.AddSection("Over time");
+        if (windows.Windows.Count == 0)
+        {
+            s.AddParagraph($"No {windows.Size.ToString().ToLowerInvariant()} of '{windows.Column}' has {windows.MinApplicants} applicants or more, so no window is compared.");
+            return;
+        }
+
+        var worstVariables = windows.Windows.SelectMany(w => w.Results).Where(r => r.Variable != "score")
+            .GroupBy(r => r.Variable, StringComparer.Ordinal).OrderByDescending(g => g.Max(r => r.Psi)).Take(3).Select(g => g.Key).ToList();
+        var chart = new BarChart { Title = $"PSI of the score and CSI of the most shifted variables, by {windows.Size.ToString().ToLowerInvariant()} of {windows.Column}", YTitle = "PSI / CSI (dimensionless)", ValueDecimals = 3, Height = 320 };
+        foreach (var name in worstVariables.Prepend("score"))
+        {
+            chart.AddSeries(name == "score" ? "score (PSI)" : name + " (CSI)", windows.Windows.Select(w => new BarValue(w.Window, w.Results.Single(r => r.Variable == name).Psi)));
+        }
+
+        s.AddChart(chart, "Above 0.1 calls for a look, above 0.25 for action; each window is compared with the development sample.");
+        var header = new List<string> { "window", "applicants", "score PSI" };
+        var variables = windows.Windows[0].Results.Where(r => r.Variable != "score").Select(r => r.Variable).ToList();
+        header.AddRange(variables.Select(v => v + " CSI"));
+        var table = new ReportTable([.. header]) { Caption = "PSI of the score and CSI (the same index over a variable's classes) per window; < 0.1 stable, 0.1 to 0.25 minor shift, 0.25 or more major shift." };
+        foreach (var w in windows.Windows)
+        {
+            var worst = w.Results.Max(r => r.Psi);
+            var cells = new List<string> { w.Window, w.Applicants.ToString("N0", CultureInfo.InvariantCulture), F($"{w.Score.Psi:F4}") };
+            cells.AddRange(variables.Select(v => F($"{w.Results.Single(r => r.Variable == v).Psi:F4}")));
+            table.AddRow(worst >= 0.25 ? CalloutKind.Fail : worst >= 0.1 ? CalloutKind.Warn : CalloutKind.Ok, [.. cells]);
+        }
+
+        s.AddTable(table);
+        if (windows.Skipped.Count > 0)
+        {
+            s.AddParagraph("Left out, fewer than " + windows.MinApplicants.ToString(CultureInfo.InvariantCulture) + " applicants: " + string.Join(", ", windows.Skipped.Select(k => F($"{k.Window} ({k.Applicants})"))) + ".");
+        }
     }
 
     private static string F(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);

@@ -39,6 +39,48 @@ public static class ScoringService
         return StabilityMonitor.Compare(model, frame);
     }
 
+    /// <summary>
+    /// Stability per time window of <paramref name="dateColumn"/> (PSI of the score, CSI of each variable),
+    /// windows in time order. A window with fewer than <paramref name="minApplicants"/> applicants is
+    /// left out (its shares would be noise) and named in <c>Skipped</c>; a cell that is not a date stops with its line.
+    /// </summary>
+    public static (IReadOnlyList<WindowStability> Windows, IReadOnlyList<(string Window, int Applicants)> Skipped) MonitorWindows(
+        ScorecardModel model, string csvPath, string dateColumn, WindowSize size, int minApplicants = 100)
+    {
+        var needed = Needed(model);
+        needed.Add(dateColumn);
+        var raw = TableReader.Read(csvPath, needed);
+        if (!raw.Has(dateColumn))
+        {
+            throw new AssayException($"{csvPath}: --window-column '{dateColumn}' is not a column; the header has {string.Join(", ", raw.Header)}.");
+        }
+
+        var dates = raw.Column(dateColumn, "time window");
+        var keys = new string[raw.RowCount];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            keys[i] = TimeWindows.Of(dates[i], size)
+                ?? throw new AssayException($"{csvPath} line {raw.LineOf(i)}: column '{dateColumn}' is '{dates[i]}', not a date (Dec-2015, 2015-12, 2015-12-31 or 12/31/2015); fix the cell or choose another --window-column.");
+        }
+
+        var frame = Preprocessor.Apply(model.Inputs, raw, fit: false);
+        var windows = new List<WindowStability>();
+        var skipped = new List<(string, int)>();
+        foreach (var group in Enumerable.Range(0, keys.Length).GroupBy(i => keys[i], StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var rows = group.ToArray();
+            if (rows.Length < minApplicants)
+            {
+                skipped.Add((group.Key, rows.Length));
+                continue;
+            }
+
+            windows.Add(new WindowStability(group.Key, rows.Length, StabilityMonitor.Compare(model, frame.Rows(rows))));
+        }
+
+        return (windows, skipped);
+    }
+
     private static List<ScoredApplicant> Score(ScorecardModel model, RawTable raw)
     {
         var frame = Preprocessor.Apply(model.Inputs, raw, fit: false);

@@ -19,4 +19,21 @@ public sealed class MonitorReportTests
         Assert.Contains("term: share of applicants by class", html, StringComparison.Ordinal);
         Assert.Contains("2026-11-22 08:00", html, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Build_WithWindows_OverTimeSectionChartsTheScoreAndFlagsTheShiftedWindow()
+    {
+        PsiResult[] Window(long[] grade) => [PsiResult.Compute("score", ["low", "high"], [500, 500], [480, 520]), PsiResult.Compute("grade", ["A", "B", "C"], [500, 300, 200], grade)];
+        var windows = new MonitorReport.MonitorWindows("issue_d", WindowSize.Quarter, 100,
+            [new WindowStability("2015-Q3", 1000, Window([495, 305, 200])), new WindowStability("2015-Q4", 1000, Window([100, 300, 600]))],
+            [("2016-Q1", 12)]);
+
+        var html = MonitorReport.Build("card.json", "new.csv", [], DateTimeOffset.UnixEpoch, windows).ToHtml();
+
+        Assert.Contains("Over time", html, StringComparison.Ordinal);
+        Assert.Contains("by quarter of issue_d", html, StringComparison.Ordinal);
+        Assert.Contains("grade (CSI)", html, StringComparison.Ordinal);
+        Assert.Contains("2016-Q1 (12)", html, StringComparison.Ordinal);
+        Assert.Contains("<svg", html, StringComparison.Ordinal);
+    }
 }

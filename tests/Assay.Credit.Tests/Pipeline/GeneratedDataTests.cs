@@ -118,4 +118,42 @@ public class GeneratedDataTests
         Assert.True(sameScore < 0.1, $"same population PSI {sameScore}");
         Assert.True(shiftedScore > sameScore * 2, $"shifted PSI {shiftedScore} vs {sameScore}");
     }
+
+    [Fact]
+    public void MonitorWindows_ByQuarterOfIssueDate_WindowsInTimeOrderCoveringEveryApplicant()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "assay-credit-out-" + Guid.NewGuid().ToString("N"));
+        RunWriter.Write(Shared.Value, dir, DateTimeOffset.UnixEpoch);
+        var model = ScorecardModel.Load(Path.Combine(dir, "scorecard.json"));
+        var data = TestData.WriteGenerated(4000, 13);
+
+        var (windows, skipped) = ScoringService.MonitorWindows(model, data, "issue_d", Assay.Credit.Monitoring.WindowSize.Quarter, minApplicants: 50);
+
+        Assert.True(windows.Count >= 4, $"{windows.Count} quarters");
+        Assert.Equal(windows.Select(w => w.Window).Order(StringComparer.Ordinal), windows.Select(w => w.Window));
+        Assert.All(windows, w => Assert.Matches("^[0-9]{4}-Q[1-4]$", w.Window));
+        Assert.Equal(4000, windows.Sum(w => w.Applicants) + skipped.Sum(s => s.Applicants));
+        Assert.All(windows, w => Assert.Equal(model.Variables.Count + 1, w.Results.Count));
+        Assert.All(skipped, s => Assert.True(s.Applicants < 50));
+
+        // The same population, window by window, stays below the shift threshold for the score.
+        Assert.All(windows.Where(w => w.Applicants >= 400), w => Assert.True(w.Score.Psi < 0.1, $"{w.Window}: score PSI {w.Score.Psi}"));
+    }
+
+    [Fact]
+    public void MonitorWindows_CellThatIsNotADate_RefusedNamingLineAndColumn()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "assay-credit-out-" + Guid.NewGuid().ToString("N"));
+        RunWriter.Write(Shared.Value, dir, DateTimeOffset.UnixEpoch);
+        var model = ScorecardModel.Load(Path.Combine(dir, "scorecard.json"));
+        var lines = File.ReadAllLines(TestData.GeneratedCsv);
+        var column = Array.IndexOf(lines[0].Split(','), "issue_d");
+        var cells = lines[3].Split(',');
+        cells[column] = "sometime";
+        lines[3] = string.Join(',', cells);
+        var data = TestData.WriteCsv(string.Join('\n', lines));
+
+        var ex = Assert.Throws<AssayException>(() => ScoringService.MonitorWindows(model, data, "issue_d", Assay.Credit.Monitoring.WindowSize.Month));
+        Assert.Contains("line 4: column 'issue_d' is 'sometime', not a date", ex.Message, StringComparison.Ordinal);
+    }
 }
