@@ -82,13 +82,13 @@ public static class MonitorReport
 
         var worstVariables = windows.Windows.SelectMany(w => w.Results).Where(r => r.Variable != "score")
             .GroupBy(r => r.Variable, StringComparer.Ordinal).OrderByDescending(g => g.Max(r => r.Psi)).Take(3).Select(g => g.Key).ToList();
-        var chart = new BarChart { Title = $"PSI of the score and CSI of the most shifted variables, by {windows.Size.ToString().ToLowerInvariant()} of {windows.Column}", YTitle = "PSI / CSI (dimensionless)", ValueDecimals = 3, Height = 320 };
+        var chart = new BarChart { Title = $"Score PSI and top variables' CSI per {windows.Size.ToString().ToLowerInvariant()}", YTitle = "PSI / CSI (dimensionless)", ValueDecimals = 3, Height = 340, Width = Math.Max(640, Math.Min(1280, 80 + (windows.Windows.Count * 60))) };
         foreach (var name in worstVariables.Prepend("score"))
         {
             chart.AddSeries(name == "score" ? "score (PSI)" : name + " (CSI)", windows.Windows.Select(w => new BarValue(w.Window, w.Results.Single(r => r.Variable == name).Psi)));
         }
 
-        s.AddChart(chart, "Above 0.1 calls for a look, above 0.25 for action; each window is compared with the development sample.");
+        s.AddChart(chart, $"Windows are the {windows.Size.ToString().ToLowerInvariant()}s of {windows.Column}, each compared with the development sample; above 0.1 calls for a look, above 0.25 for action.");
         var header = new List<string> { "window", "applicants", "score PSI" };
         var variables = windows.Windows[0].Results.Where(r => r.Variable != "score").Select(r => r.Variable).ToList();
         header.AddRange(variables.Select(v => v + " CSI"));

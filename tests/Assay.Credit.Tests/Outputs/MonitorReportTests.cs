@@ -31,7 +31,7 @@ public sealed class MonitorReportTests
         var html = MonitorReport.Build("card.json", "new.csv", [], DateTimeOffset.UnixEpoch, windows).ToHtml();
 
         Assert.Contains("Over time", html, StringComparison.Ordinal);
-        Assert.Contains("by quarter of issue_d", html, StringComparison.Ordinal);
+        Assert.Contains("quarters of issue_d", html, StringComparison.Ordinal);
         Assert.Contains("grade (CSI)", html, StringComparison.Ordinal);
         Assert.Contains("2016-Q1 (12)", html, StringComparison.Ordinal);
         Assert.Contains("<svg", html, StringComparison.Ordinal);
