@@ -41,6 +41,21 @@ public static class ServicesConfigLoader
                 options.Studies.Directory = Path.GetFullPath(Path.Combine(baseDir, studies));
             }
 
+            foreach (var (name, scorecard) in options.Credit.Scorecards.ToList())
+            {
+                if (!Assay.Names.NameRules.IsValid(Assay.Names.NameKind.Index, name))
+                {
+                    throw new AssayException($"Config file '{path}': services.credit.scorecards has the name '{name}': use letters, digits, '-' and '_' (it is part of the URL).", ExitCodes.BadInput);
+                }
+
+                options.Credit.Scorecards[name] = Path.GetFullPath(Path.Combine(baseDir, scorecard));
+            }
+
+            if (options.Credit.MaxApplicantsPerRequest is < 1 or > 1_000_000)
+            {
+                throw new AssayException($"Config file '{path}': services.credit.maxApplicantsPerRequest is {options.Credit.MaxApplicantsPerRequest}: set 1 to 1000000.", ExitCodes.BadInput);
+            }
+
             if (options.Studies.MaxRunning < 1)
             {
                 throw new AssayException($"Config file '{path}': services.studies.maxRunning is {options.Studies.MaxRunning}: set 1 or more studies that may run at once.", ExitCodes.BadInput);

@@ -34,6 +34,9 @@ public sealed class ServicesOptions
     /// <summary>Migration studies started on the server (the Studies page and <c>/v1/studies/runs</c>).</summary>
     public StudiesOptions Studies { get; set; } = new();
 
+    /// <summary>Scorecards served by the credit scoring API.</summary>
+    public CreditServiceOptions Credit { get; set; } = new();
+
     /// <summary>
     /// The server's address as clients reach it (such as <c>https://assay.example.com</c>), for the links it
     /// hands out (image URLs). Default: the address it listens on. Never taken from a request's Host header.
@@ -60,6 +63,15 @@ public sealed class ApiKeyOptions
     /// <c>services.allowedModels</c>.
     /// </summary>
     public IList<string>? Models { get; set; }
+}
+
+public sealed class CreditServiceOptions
+{
+    /// <summary>Name to scorecard.json (written by <c>assay credit run</c>), relative to the config file; scored at <c>POST /v1/credit/scorecards/{name}/score</c>.</summary>
+    public Dictionary<string, string> Scorecards { get; set; } = [];
+
+    /// <summary>Applicants per scoring request (the body size limit applies too).</summary>
+    public int MaxApplicantsPerRequest { get; set; } = 10_000;
 }
 
 public sealed class StudiesOptions

@@ -73,6 +73,7 @@ public static class AssayServer
         services.AddSingleton<IModelFactory>(sp => new TenantModelFactory(settings.Models, sp.GetRequiredService<ModelAccessPolicy>(), sp.GetRequiredService<IHttpContextAccessor>()));
         services.AddSingleton(settings.Time);
         services.AddSingleton(new ApiKeyRegistry(options.ApiKeys));
+        services.AddSingleton(new Credit.ScorecardCatalog(options));
         services.AddSingleton<EmbeddingService>();
         services.AddSingleton<RagService>();
         services.AddSingleton<SummaryService>();
@@ -104,6 +105,7 @@ public static class AssayServer
         app.MapSummariesApi();
         app.MapChatApi();
         app.MapImagesApi();
+        app.MapCreditApi();
         app.MapStudyRunsApi();
         app.MapPages();
         return app;
