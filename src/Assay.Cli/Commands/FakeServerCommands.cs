@@ -97,7 +97,10 @@ internal static class FakeServerCommands
         var faultText = f.TotalRate <= 0
             ? "none"
             : string.Create(CultureInfo.InvariantCulture, $"rateLimit {f.RateLimit}, serverError {f.ServerError}, slow {f.Slow} ({f.SlowDelayMs} ms), connectionReset {f.ConnectionReset}, streamCut {f.StreamCut}, malformedBody {f.MalformedBody}, streamError {f.StreamError}, seed {f.Seed}");
-        lines.Add($"answers: {Kebab(options.Answers.Mode.ToString())}; latency: {Kebab(options.Latency.Distribution.ToString())}; faults: {faultText}; auth: {(options.Auth.Required ? "required" : "off")}");
+        lines.Add($"answers: {Kebab(options.Answers.Mode.ToString())}; latency: {Kebab(options.Latency.Distribution.ToString())}; faults: {faultText}; auth: {(options.Auth.Required ? "required" : "off")}{(options.Auth.AwsSecretKeys.Count > 0 ? $", SigV4 signatures verified for {options.Auth.AwsSecretKeys.Count} access key(s)" : string.Empty)}");
+        var b = options.Batch;
+        lines.Add(string.Create(CultureInfo.InvariantCulture,
+            $"batch jobs: {b.JobDurationMs} ms each; record errors {b.RecordErrorRate}, failed jobs {b.FailJobRate}, expired jobs {b.ExpireJobRate}; Bedrock job files in S3 at {b.ResolveS3ServiceUrl() ?? "(none: set batch.s3ServiceUrl or AWS_ENDPOINT_URL_S3, else Bedrock jobs fail)"}"));
         lines.Add("Press Ctrl-C to stop.");
         return string.Join(Environment.NewLine, lines);
     }
