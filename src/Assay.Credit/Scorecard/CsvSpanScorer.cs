@@ -63,14 +63,23 @@ internal sealed class CsvSpanScorer
         var starts = new List<int>((csv.Length - bodyStart) / 64);
         var inQuotes = false;
         var lineStart = bodyStart;
-        for (var i = bodyStart; i < csv.Length; i++)
+
+        // Vectorized jumps to the next quote or line break (a row is many bytes between them).
+        var i = bodyStart;
+        while (i < csv.Length)
         {
-            var c = csv[i];
-            if (c == (byte)'"')
+            var next = csv.AsSpan(i).IndexOfAny((byte)'"', (byte)'\n');
+            if (next < 0)
+            {
+                break;
+            }
+
+            i += next;
+            if (csv[i] == (byte)'"')
             {
                 inQuotes = !inQuotes;
             }
-            else if (c == (byte)'\n' && !inQuotes)
+            else if (!inQuotes)
             {
                 if (i > lineStart && !(i == lineStart + 1 && csv[lineStart] == (byte)'\r'))
                 {
@@ -79,6 +88,8 @@ internal sealed class CsvSpanScorer
 
                 lineStart = i + 1;
             }
+
+            i++;
         }
 
         if (lineStart < csv.Length)
@@ -108,6 +119,8 @@ internal sealed class CsvSpanScorer
         }
     }
 
+    private static readonly System.Buffers.SearchValues<byte> FieldStops = System.Buffers.SearchValues.Create(",\n\r\""u8);
+
     /// <summary>Field positions (absolute offsets) of the first fields.Length fields of a row.</summary>
     private static void Split(ReadOnlySpan<byte> row, (int Start, int Length)[] fields, int offset)
     {
@@ -117,14 +130,25 @@ internal sealed class CsvSpanScorer
         {
             var start = i;
             var inQuotes = false;
-            while (i < row.Length && (inQuotes || (row[i] != (byte)',' && row[i] != (byte)'\n' && row[i] != (byte)'\r')))
+            while (i < row.Length)
             {
+                // Vectorized: jump to the next byte that can end or quote a field.
+                var next = inQuotes ? row[i..].IndexOf((byte)'"') : row[i..].IndexOfAny(FieldStops);
+                if (next < 0)
+                {
+                    i = row.Length;
+                    break;
+                }
+
+                i += next;
                 if (row[i] == (byte)'"')
                 {
                     inQuotes = !inQuotes;
+                    i++;
+                    continue;
                 }
 
-                i++;
+                break; // a comma or a line end outside quotes
             }
 
             fields[f++] = (offset + start, i - start);

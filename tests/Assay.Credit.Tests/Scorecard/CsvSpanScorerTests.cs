@@ -26,6 +26,29 @@ public class CsvSpanScorerTests
     }
 
     [Fact]
+    public void Score_QuotedFieldWithCommaQuoteAndLineBreakBeforeScoredColumns_EqualsTheStringPath()
+    {
+        // sub_grade is not a model variable but comes before most of them: a comma, a doubled quote
+        // and a line break inside it must not shift the fields that are scored, nor the line numbers.
+        var result = CreditPipeline.Run(TestData.GeneratedConfig(TestData.GeneratedCsv));
+        var model = result.Pd.Scorecard;
+        var lines = File.ReadAllLines(TestData.GeneratedCsv).Take(200).ToArray();
+        var at = Array.IndexOf(lines[0].Split(','), "sub_grade");
+        Assert.DoesNotContain(model.Variables, v => v.Name == "sub_grade");
+        for (var row = 5; row < lines.Length; row += 40)
+        {
+            var cells = lines[row].Split(',');
+            cells[at] = "\"B2, \"\"odd\"\"\nsecond line\"";
+            lines[row] = string.Join(',', cells);
+        }
+
+        var path = TestData.WriteCsv(string.Join('\n', lines) + "\n");
+        var expected = ScoringService.ScoreFile(model, path).Select(a => a.Score).ToList();
+        Assert.Equal(199, expected.Count);
+        Assert.Equal(expected, CsvSpanScorer.Score(model, File.ReadAllBytes(path), path));
+    }
+
+    [Fact]
     public void Score_TextInANumericColumn_NamesTheLine()
     {
         var result = CreditPipeline.Run(TestData.GeneratedConfig(TestData.GeneratedCsv));
