@@ -1,6 +1,10 @@
 namespace Assay.Migration.Statistics;
 
-/// <summary>Mean, p50, p90, p95 of latencies (ms) with percentile-bootstrap intervals; one sort per resample serves all four.</summary>
+/// <summary>
+/// Mean, p50, p90, p95 of latencies (ms) with percentile-bootstrap intervals. The data is sorted
+/// once; each resample is drawn as counts per sorted value, so its figures come from one O(n) walk
+/// instead of a sort (the same numbers, at 100,000 calls many times faster).
+/// </summary>
 internal static class LatencyCalculator
 {
     public static LatencyStatistics? Compute(IReadOnlyList<double> latenciesMs, Bootstrap bootstrap, int seed)
@@ -37,19 +41,46 @@ internal static class LatencyCalculator
             stats[f] = new double[bootstrap.Resamples];
         }
 
-        var sample = new double[n];
+        // A resample of sorted data is sorted by counting how often each value was drawn: walking the
+        // counts gives its sum and order statistics in O(n), with exactly the values a sort would give.
+        var quantiles = new[] { 0.50, 0.90, 0.95 };
+        var ranks = quantiles.SelectMany(q => new[] { (int)Math.Floor((n - 1) * q), Math.Min((int)Math.Floor((n - 1) * q) + 1, n - 1) })
+            .Distinct().Order().ToArray();
+        var atRank = new double[n];
+        var counts = new int[n];
         for (var b = 0; b < bootstrap.Resamples; b++)
         {
+            Array.Clear(counts);
             for (var i = 0; i < n; i++)
             {
-                sample[i] = data[rng.Next(n)];
+                counts[rng.Next(n)]++;
             }
 
-            Array.Sort(sample);
-            var figures = Figures(sample);
-            for (var f = 0; f < 4; f++)
+            double sum = 0;
+            var seen = 0;
+            var next = 0;
+            for (var i = 0; i < n; i++)
             {
-                stats[f][b] = figures[f];
+                var c = counts[i];
+                for (var k = 0; k < c; k++)
+                {
+                    sum += data[i]; // in sorted order, as summing the sorted resample does
+                }
+
+                seen += c;
+                while (next < ranks.Length && ranks[next] < seen)
+                {
+                    atRank[ranks[next++]] = data[i];
+                }
+            }
+
+            stats[0][b] = sum / n;
+            for (var f = 0; f < quantiles.Length; f++)
+            {
+                var h = (n - 1) * quantiles[f];
+                var lo = (int)Math.Floor(h);
+                var hi = Math.Min(lo + 1, n - 1);
+                stats[f + 1][b] = atRank[lo] + ((h - lo) * (atRank[hi] - atRank[lo]));
             }
         }
 
