@@ -44,7 +44,14 @@ internal static class OpenAiFileUploadRoute
         }
 
         var runtime = exchange.Runtime;
-        var file = runtime.OpenAiFiles.Add(form.FileName!, form.Fields["purpose"], form.FileContent!, runtime.Time.GetUtcNow().ToUnixTimeSeconds());
+        var file = runtime.OpenAiFiles.TryAdd(form.FileName!, form.Fields["purpose"], form.FileContent!, runtime.Time.GetUtcNow().ToUnixTimeSeconds());
+        if (file is null)
+        {
+            exchange.End(RequestOutcome.BadRequest);
+            await OpenAiErrors.BadRequestAsync(exchange, $"The Assay fake server's file store is full (at most {OpenAiFileStore.MaxFiles} files and {OpenAiFileStore.MaxTotalBytes} bytes in all, kept in memory): delete files (DELETE /v1/files/ID) or restart the server.", "file");
+            return;
+        }
+
         await ResponseWriter.WriteAsync(exchange, 200, "application/json", JsonBody.Build(w => OpenAiFileJson.Write(w, file)));
     }
 
