@@ -47,21 +47,8 @@ public sealed class GenerationRunner(
         foreach (var job in jobs)
         {
             var fingerprint = Fingerprint.Of(job.Model.ModelId, job.Prompt, settings);
-            var pending = new List<(StudyItem, int)>();
-            foreach (var item in job.Items)
-            {
-                for (var repeat = 0; repeat < job.Repeats; repeat++)
-                {
-                    if (finished.TryGetValue(new RecordKey(job.Label, item.ItemId, repeat), out var stored) && stored == fingerprint)
-                    {
-                        resumed++;
-                    }
-                    else
-                    {
-                        pending.Add((item, repeat));
-                    }
-                }
-            }
+            var pending = PendingCalls.Of(job, fingerprint, finished, out var keptNow);
+            resumed += keptNow;
 
             var count = perModel.TryGetValue(job.Label, out var known) ? known : perModel[job.Label] = new ModelCount();
             count.Total += job.Calls;

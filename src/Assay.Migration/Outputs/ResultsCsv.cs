@@ -17,8 +17,6 @@ internal static class ResultsCsv
         "time_to_first_token_ms", "input_tokens", "output_tokens", "tokens_estimated", "cost_usd", "attempts", "cached", "replayed",
     ];
 
-    public static string Write(StudyResults r) => CsvText.Write(Table(r));
-
     /// <summary>The header and the rows, made as they are read (streamed to the file by <see cref="CsvText.WriteFileAsync"/>).</summary>
     public static (IEnumerable<string> Header, IEnumerable<IEnumerable<string?>> Rows) Table(StudyResults r)
     {

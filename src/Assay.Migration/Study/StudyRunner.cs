@@ -136,10 +136,6 @@ public sealed class StudyRunner(
             summary = new GenerationSummary(summary.Total + done.Total, summary.Made + done.Made, summary.Resumed + done.Resumed, summary.Failed + done.Failed);
             notes.AddRange(BatchNotes.For(batched, study.Batch!, done, BatchPriceNote));
         }
-        if (summary.Failed > 0)
-        {
-            notes.Add(new StudyNote("warning", "generation", $"{summary.Failed} of {summary.Made} calls made in this run failed after every retry; they count as failures, never as scores (run again with --resume to retry them)."));
-        }
 
         var labels = prompts.Keys.ToHashSet(StringComparer.Ordinal);
         var ids = reported.Select(i => i.ItemId).ToHashSet(StringComparer.Ordinal);
@@ -150,6 +146,17 @@ public sealed class StudyRunner(
         var records = (await runner.ReadAsync(study.Name, PromptOf, cancellationToken))
             .Where(r => labels.Contains(r.Model) && ids.Contains(r.ItemId))
             .ToList();
+        if (options.Finish)
+        {
+            // The workers made every call; their failures are in the records just read.
+            summary = summary with { Failed = records.Count(r => r.Error is not null) };
+        }
+
+        if (summary.Failed > 0)
+        {
+            notes.Add(new StudyNote("warning", "generation", $"{summary.Failed} of {summary.Made} calls made in this run failed after every retry; they count as failures, never as scores (run again with --resume to retry them)."));
+        }
+
         notes.AddRange(RepeatedContextCost.Notes(study, prompts, reported, records, _tokens));
         return new StudyRun
         {

@@ -50,7 +50,7 @@ internal sealed class BedrockConnection(HttpClient http, Uri endpoint, string re
 
         using (response)
         {
-            throw await ErrorAsync(response, modelId, cancellationToken);
+            throw await ErrorAsync(response, modelId, time.GetUtcNow(), cancellationToken);
         }
     }
 
@@ -68,7 +68,7 @@ internal sealed class BedrockConnection(HttpClient http, Uri endpoint, string re
         }
     }
 
-    private static async Task<ModelServiceException> ErrorAsync(HttpResponseMessage response, string modelId, CancellationToken cancellationToken)
+    private static async Task<ModelServiceException> ErrorAsync(HttpResponseMessage response, string modelId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var status = (int)response.StatusCode;
         var type = response.Headers.TryGetValues("x-amzn-ErrorType", out var values) ? values.First().Split(':')[0] : null;
@@ -92,7 +92,7 @@ internal sealed class BedrockConnection(HttpClient http, Uri endpoint, string re
             type,
             ModelServiceException.IsTransientStatus(status, type))
         {
-            RetryAfter = ModelServiceException.ParseRetryAfter(response.Headers.RetryAfter?.ToString(), DateTimeOffset.UtcNow),
+            RetryAfter = ModelServiceException.ParseRetryAfter(response.Headers.RetryAfter?.ToString(), now),
         };
     }
 }

@@ -40,22 +40,9 @@ internal sealed class BatchGenerationRunner(
         foreach (var job in jobs)
         {
             var fingerprint = FingerprintOf(job);
-            var pending = new List<(StudyItem, int, string)>();
-            foreach (var item in job.Items)
-            {
-                for (var repeat = 0; repeat < job.Repeats; repeat++)
-                {
-                    if (finished.TryGetValue(new RecordKey(job.Label, item.ItemId, repeat), out var stored) && stored == fingerprint)
-                    {
-                        summary.Resumed++;
-                    }
-                    else
-                    {
-                        pending.Add((item, repeat, job.Prompt.Fill(item.Document)));
-                    }
-                }
-            }
-
+            var pending = PendingCalls.Of(job, fingerprint, finished, out var kept)
+                .Select(p => (p.Item, p.Repeat, job.Prompt.Fill(p.Item.Document))).ToList();
+            summary.Resumed += kept;
             summary.Total += job.Calls;
             if (pending.Count > 0)
             {
@@ -66,8 +53,16 @@ internal sealed class BatchGenerationRunner(
                     await RunJobAsync(study, job, plan, engine, summary, cancellationToken);
                 }
             }
+        }
 
-            await SampleLatencyAsync(study, job, fingerprint, summary, cancellationToken);
+        // One read of the store serves every model's latency sample.
+        if (batch.LatencySample > 0)
+        {
+            var stored = await store.ReadAsync(study, cancellationToken);
+            foreach (var job in jobs)
+            {
+                await SampleLatencyAsync(study, job, FingerprintOf(job), stored, summary, cancellationToken);
+            }
         }
 
         return summary;
@@ -188,14 +183,9 @@ internal sealed class BatchGenerationRunner(
     }
 
     // A seeded sample of items is called on demand; each answer's timings go onto that item's batch record.
-    private async Task SampleLatencyAsync(string study, GenerationJob job, string fingerprint, BatchRunSummary summary, CancellationToken cancellationToken)
+    private async Task SampleLatencyAsync(string study, GenerationJob job, string fingerprint, IReadOnlyList<GenerationRecord> records, BatchRunSummary summary, CancellationToken cancellationToken)
     {
-        if (batch.LatencySample == 0)
-        {
-            return;
-        }
-
-        var stored = (await store.ReadAsync(study, cancellationToken))
+        var stored = records
             .Where(r => r.Model == job.Label && r.Repeat == 0 && r.Error is null && r.Mode == GenerationRecord.BatchMode)
             .ToDictionary(r => r.ItemId, StringComparer.Ordinal);
         var random = new Random(StableSeed(job.Label));

@@ -185,13 +185,12 @@ public class BatchGenerationRunnerTests
     }
 
     [Fact]
-    public async Task RunAsync_MoreCallsThanOneJobHolds_SplitIntoJobsOfAtMostTheLimit()
+    public void BatchPlan_RecordIdsJobNamesAndKeys_InTheProvidersFormsAndStablePerCallSet()
     {
         var plan = new BatchPlan("cand", "fp", [.. Items(3).Select(i => (i, 0, "p"))]);
         Assert.Matches("^R[0-9]{10}$", BatchPlan.RecordId(12));
         Assert.Matches("^[a-zA-Z0-9-]{1,63}$", plan.JobName(new string('x', 200)));
         Assert.Equal(plan.Key, new BatchPlan("cand", "fp", [.. Items(3).Select(i => (i, 0, "q"))]).Key);
         Assert.NotEqual(plan.Key, new BatchPlan("cand", "fp", [.. Items(2).Select(i => (i, 0, "p"))]).Key);
-        await Task.CompletedTask;
     }
 }
