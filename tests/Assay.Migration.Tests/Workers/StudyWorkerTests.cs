@@ -49,7 +49,7 @@ public class StudyWorkerTests
         Assert.Equal(80, models.Calls.Count);
         Assert.All(models.Calls.Values, n => Assert.Equal(1, n)); // no (model, prompt) was called twice
         Assert.Equal(80, runs.Sum(r => r.Generation.Made));
-        Assert.All(runs, r => Assert.True(r.Generation.Made > 0, "both workers took a share"));
+        // Which worker takes how many is up to scheduling (on a busy machine one may take them all).
 
         var finished = await runner.RunAsync(study, Path.Combine(files.Folder, "finish"), new StudyRunOptions(Store: Store) { Finish = true });
         Assert.Equal(80, models.TotalCalls);
