@@ -1,3 +1,4 @@
+using Assay.Testing;
 using Assay.FakeServer;
 using Assay.FakeServer.Options;
 
@@ -46,10 +47,13 @@ public sealed class AssayCommandLineProcessTests : IAsyncLifetime
         Directory.Delete(_folder, recursive: true);
     }
 
-    [Theory]
-    [InlineData("INT")]
-    [InlineData("TERM")]
-    public async Task Migrate_SignalledMidStudy_Exit130KeepsFinishedCallsAndResumeFinishes(string signal)
+    [SigintFact]
+    public Task Migrate_InterruptedMidStudy_Exit130KeepsFinishedCallsAndResumeFinishes() => SignalledMidStudyAsync("INT");
+
+    [Fact]
+    public Task Migrate_TerminatedMidStudy_Exit130KeepsFinishedCallsAndResumeFinishes() => SignalledMidStudyAsync("TERM");
+
+    private async Task SignalledMidStudyAsync(string signal)
     {
         var output = Path.Combine(_folder, "out");
         using (var child = ChildAssay.Start(_folder, "migrate", "study.yaml", "--out", output))

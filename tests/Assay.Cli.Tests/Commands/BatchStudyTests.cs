@@ -83,7 +83,7 @@ public sealed class BatchStudyTests : IAsyncLifetime
             }
 
             await Task.Delay(300); // the job id is stored right after the create call returns
-            child.Signal("INT");
+            child.Signal("TERM"); // TERM, not INT: a shell's background job ignores INT, and its children with it
             var (code, _, error) = await child.WaitAsync(TimeSpan.FromMinutes(1));
             Assert.True(code == ExitCodes.Cancelled, $"exit {code}: {error}");
         }
