@@ -25,12 +25,27 @@ public static class TabularReader
 {
     public static TabularTable ReadCsv(string path, TabularOptions? options = null)
     {
+        var rows = new List<TabularRow>();
+        var shape = ForEachCsvRow(path, options, (_, row) => rows.Add(row));
+        return new TabularTable(path, shape.Header, rows, shape.Skipped, shape.Fix);
+    }
+
+    /// <summary>
+    /// Reads the CSV row by row under the same rules as <see cref="ReadCsv"/>, handing each row to
+    /// <paramref name="onRow"/> with the table's shape (header and column lookup, no rows) instead of
+    /// keeping it: a dataset of 100,000 rows is never held whole. Returns that shape with the skipped rows.
+    /// </summary>
+    public static TabularTable ForEachCsvRow(string path, TabularOptions? options, Action<TabularTable, TabularRow> onRow)
+    {
+        ArgumentNullException.ThrowIfNull(onRow);
         options ??= new TabularOptions();
-        var bytes = ReadBytes(path, options);
-        TextChecks.RequireCleanUtf8(bytes, path, options.Fix);
+        CheckSize(path, options);
+        TextChecks.RequireCleanUtf8(path, options.Fix);
         var skipped = new List<SkippedRow>();
         var skip = options.BadRows == BadRows.Skip;
-        var reader = CsvReader.Create(bytes, CsvReaderOptions.Default with
+        // Parsed from the file as it streams; an error's position is found by reading it again (errors only).
+        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.SequentialScan);
+        var reader = CsvReader.Create(stream, CsvReaderOptions.Default with
         {
             Separator = ',',
             HasHeader = true,
@@ -43,12 +58,13 @@ public static class TabularReader
             {
                 if (m.Reason == CsvMalformedReason.UnterminatedQuote)
                 {
-                    throw Unclosed(bytes, path, options.Fix);
+                    throw Unclosed(File.ReadAllBytes(path), path, options.Fix);
                 }
 
                 skipped.Add(new SkippedRow((int)m.LineNumber, Describe(m.Reason)));
             },
-        });
+        }, leaveOpen: false);
+        using (stream)
         using (reader)
         {
             try
@@ -59,7 +75,8 @@ public static class TabularReader
                     throw new BadRowException($"{path}: the file is empty; it needs a header row naming its columns.", 1);
                 }
 
-                var rows = new List<TabularRow>();
+                var shape = new TabularTable(path, header, [], skipped, options.Fix);
+                var count = 0;
                 while (reader.Read())
                 {
                     var fields = new string[reader.FieldCount];
@@ -68,19 +85,25 @@ public static class TabularReader
                         fields[i] = reader.GetString(i);
                     }
 
-                    rows.Add(new TabularRow(rows.Count + 1, (int)reader.LineNumber, fields));
+                    onRow(shape, new TabularRow(++count, (int)reader.LineNumber, fields));
                 }
 
-                return new TabularTable(path, header, rows, skipped, options.Fix);
+                return shape;
             }
             catch (CsvFormatException ex)
             {
-                throw Explain(ex, bytes, path, options.Fix);
+                throw Explain(ex, File.ReadAllBytes(path), path, options.Fix);
             }
         }
     }
 
     internal static byte[] ReadBytes(string path, TabularOptions options)
+    {
+        CheckSize(path, options);
+        return File.ReadAllBytes(path);
+    }
+
+    private static void CheckSize(string path, TabularOptions options)
     {
         var info = new FileInfo(path);
         if (!info.Exists)
@@ -92,8 +115,6 @@ public static class TabularReader
         {
             throw new AssayException($"{path}: {info.Length:N0} bytes, more than the {options.MaxBytes:N0} accepted; split the file.");
         }
-
-        return File.ReadAllBytes(path);
     }
 
     private static AssayException Explain(CsvFormatException ex, byte[] bytes, string path, string fix)

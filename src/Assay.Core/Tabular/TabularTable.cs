@@ -25,6 +25,9 @@ public sealed class TabularTable(string path, IReadOnlyList<string> header, IRea
 
     public IReadOnlyList<SkippedRow> Skipped => skipped;
 
+    /// <summary>What the user can do about a bad value (the reader's <see cref="TabularOptions.Fix"/>).</summary>
+    public string Fix => fix;
+
     public bool Has(string column) => _columns.ContainsKey(column);
 
     /// <summary>The 0-based index of a column, or -1.</summary>

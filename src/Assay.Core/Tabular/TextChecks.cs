@@ -26,6 +26,48 @@ internal static class TextChecks
         }
     }
 
+    /// <summary>
+    /// The same check as <see cref="RequireCleanUtf8(ReadOnlySpan{byte}, string, string)"/> on a file read in
+    /// 1 MiB blocks, so a large file is never held whole; only an error reads it again, to say where.
+    /// </summary>
+    public static void RequireCleanUtf8(string path, string fix)
+    {
+        const int Block = 1 << 20;
+        var bytes = ArrayPool<byte>.Shared.Rent(Block);
+        var chars = ArrayPool<char>.Shared.Rent(Block);
+        try
+        {
+            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+            var carry = 0;
+            while (true)
+            {
+                var n = file.Read(bytes, carry, Block - carry);
+                var span = bytes.AsSpan(0, carry + n);
+                var status = Utf8.ToUtf16(span, chars, out var read, out _, replaceInvalidSequences: false, isFinalBlock: n == 0);
+                var nul = span[..read].IndexOf((byte)0);
+                if (nul >= 0 || status == OperationStatus.InvalidData)
+                {
+                    // Found: the whole-file check says which comes first and where (the file is within MaxBytes).
+                    RequireCleanUtf8(File.ReadAllBytes(path), path, fix);
+                    return;
+                }
+
+                if (n == 0)
+                {
+                    return;
+                }
+
+                carry = span.Length - read; // a multi-byte sequence cut by the block's end
+                span[read..].CopyTo(bytes);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(bytes);
+            ArrayPool<char>.Shared.Return(chars);
+        }
+    }
+
     // Offset of the first byte that does not decode (a cut multi-byte sequence at the end included); -1 when all do.
     private static int FirstInvalid(ReadOnlySpan<byte> bytes)
     {

@@ -1,33 +1,29 @@
 using System.Text.Json;
 using Assay.Migration.Runs;
 using Assay.Tabular;
+using Assay.Text;
 
 namespace Assay.Migration.Datasets;
 
 /// <summary>
 /// Reads a study's dataset from CSV (header row) or JSONL (one object per line), by the
 /// mapped columns. Errors name the file and the row or the columns found, and say what to do.
+/// With a <see cref="TextSpill"/>, a CSV is read row by row and each document and reference goes to
+/// the spill as it is read, so a dataset of 100,000 items is never held in memory as text.
 /// </summary>
 public static class DatasetLoader
 {
-    public static Dataset Load(string path, DatasetColumns columns)
+    public static Dataset Load(string path, DatasetColumns columns, TextSpill? spill = null)
     {
         if (!File.Exists(path))
         {
             throw new AssayException($"{path}: dataset file not found; check dataset.path in the study file (relative paths start at the study file's folder).");
         }
 
-        var rows = Path.GetExtension(path).ToLowerInvariant() switch
-        {
-            ".csv" => ReadCsv(path, columns),
-            ".jsonl" or ".ndjson" => ReadJsonl(path, columns),
-            var other => throw new AssayException($"{path}: unsupported dataset format '{other}'; use a .csv file with a header row or a .jsonl file with one JSON object per line."),
-        };
-
         var items = new List<StudyItem>();
         var duplicates = new List<DuplicateRow>();
         var firstRowById = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var (row, document, reference) in rows)
+        void Add(int row, string document, string? reference)
         {
             if (string.IsNullOrWhiteSpace(document))
             {
@@ -38,11 +34,28 @@ public static class DatasetLoader
             if (firstRowById.TryGetValue(id, out var first))
             {
                 duplicates.Add(new DuplicateRow(row, first, id));
-                continue;
+                return;
             }
 
             firstRowById[id] = row;
-            items.Add(new StudyItem { ItemId = id, Row = row, Document = document, Reference = string.IsNullOrWhiteSpace(reference) ? null : reference });
+            var item = new StudyItem { ItemId = id, Row = row, Document = document, Reference = string.IsNullOrWhiteSpace(reference) ? null : reference };
+            items.Add(spill is null ? item : item.KeptIn(spill));
+        }
+
+        switch (Path.GetExtension(path).ToLowerInvariant())
+        {
+            case ".csv":
+                ReadCsv(path, columns, Add);
+                break;
+            case ".jsonl" or ".ndjson":
+                foreach (var (row, document, reference) in ReadJsonl(path, columns))
+                {
+                    Add(row, document, reference);
+                }
+
+                break;
+            case var other:
+                throw new AssayException($"{path}: unsupported dataset format '{other}'; use a .csv file with a header row or a .jsonl file with one JSON object per line.");
         }
 
         if (items.Count == 0)
@@ -56,11 +69,20 @@ public static class DatasetLoader
     // Strict: a ragged row, an unclosed quote, invalid UTF-8 or NUL stops with file, line and column (a dataset cut inside a quote is never quietly shorter).
     private static readonly TabularOptions Strict = new() { Fix = "then run the study again" };
 
-    private static List<(int Row, string Document, string? Reference)> ReadCsv(string path, DatasetColumns columns)
+    private static void ReadCsv(string path, DatasetColumns columns, Action<int, string, string?> add)
     {
-        var table = TabularReader.ReadCsv(path, Strict);
-        RequireColumns(path, [.. table.Header], columns, "columns");
-        return [.. table.Rows.Select(r => (r.Row, table.Text(r, columns.Document)!, columns.Reference is null ? null : table.Text(r, columns.Reference)))];
+        var checkedColumns = false;
+        var shape = TabularReader.ForEachCsvRow(path, Strict, (table, r) =>
+        {
+            if (!checkedColumns)
+            {
+                RequireColumns(path, [.. table.Header], columns, "columns");
+                checkedColumns = true;
+            }
+
+            add(r.Row, table.Text(r, columns.Document)!, columns.Reference is null ? null : table.Text(r, columns.Reference));
+        });
+        RequireColumns(path, [.. shape.Header], columns, "columns");
     }
 
     private static List<(int Row, string Document, string? Reference)> ReadJsonl(string path, DatasetColumns columns)

@@ -9,7 +9,7 @@ internal static class ReferenceMetricScorer
     public static async Task<IReadOnlyList<string>> ScoreAsync(
         IReadOnlyList<(GenerationRecord Record, string Reference)> calls,
         MetricOptions options,
-        Func<GenerationRecord, Dictionary<string, double?>> scoresOf,
+        Func<GenerationRecord, ScoreSet> scoresOf,
         IProgress<EvaluationProgress>? progress,
         CancellationToken cancellationToken)
     {

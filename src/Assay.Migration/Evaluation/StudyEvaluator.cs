@@ -36,11 +36,11 @@ public static class StudyEvaluator
         var ok = records.Where(Succeeded).ToList();
 
         // Scores per call, filled stage by stage.
-        var scores = records.ToDictionary(CallKey.Of, _ => new Dictionary<string, double?>(StringComparer.Ordinal), StringComparer.Ordinal);
-        var reasons = records.ToDictionary(CallKey.Of, _ => new Dictionary<string, string>(StringComparer.Ordinal), StringComparer.Ordinal);
+        var scores = new CallScoreTable(records);
+        var reasons = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal); // judged calls only
         var withReference = ok.Where(r => items.TryGetValue(r.ItemId, out var it) && !string.IsNullOrWhiteSpace(it.Reference))
             .Select(r => (r, items[r.ItemId].Reference!)).ToList();
-        var metrics = (await ReferenceMetricScorer.ScoreAsync(withReference, options.Metrics, r => scores[CallKey.Of(r)], progress, cancellationToken)).ToList();
+        var metrics = (await ReferenceMetricScorer.ScoreAsync(withReference, options.Metrics, r => scores[r], progress, cancellationToken)).ToList();
         var referenceMetrics = metrics.Where(m => m != MetricNames.LengthRatio).ToList();
 
         JudgeChecks? checks = null;
@@ -49,7 +49,7 @@ public static class StudyEvaluator
         {
             var run = await RunJudgesAsync(judges, ok, source, items, options.Seed, progress, cancellationToken);
             metrics.AddRange(JudgeScoreMerger.Merge(run, judges, scores, reasons));
-            checks = JudgeCheckCalculator.Compute(run, judges, scores.ToDictionary(kv => kv.Key, kv => (IReadOnlyDictionary<string, double?>)kv.Value, StringComparer.Ordinal), referenceMetrics);
+            checks = JudgeCheckCalculator.Compute(run, judges, scores.ByKey(), referenceMetrics);
             flags = run.Flags;
             notes.AddRange(JudgeTrust.Notes(run, checks, judges, options.Criteria));
         }
@@ -106,8 +106,8 @@ public static class StudyEvaluator
             {
                 Record = r,
                 Row = items.TryGetValue(r.ItemId, out var it) ? it.Row : 0,
-                Scores = scores[CallKey.Of(r)],
-                Reasons = reasons[CallKey.Of(r)],
+                Scores = scores[r],
+                Reasons = reasons.TryGetValue(CallKey.Of(r), out var why) ? why : NoReasons,
             }).ToList(),
             Statistics = statistics,
             Comparisons = comparisons,
@@ -122,7 +122,9 @@ public static class StudyEvaluator
         };
     }
 
-    internal static bool Succeeded(GenerationRecord r) => r.Error is null && r.Response is not null;
+    private static readonly IReadOnlyDictionary<string, string> NoReasons = new Dictionary<string, string>();
+
+    internal static bool Succeeded(GenerationRecord r) => r.Error is null && r.HasResponse;
 
     private static ModelDescriptor Validate(EvaluationInput input)
     {
@@ -199,13 +201,13 @@ public static class StudyEvaluator
 
     // model -> metric -> item -> mean over that item's repeats.
     private static Dictionary<string, IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>>> ItemScores(
-        List<GenerationRecord> ok, Dictionary<string, Dictionary<string, double?>> scores, List<string> metrics) =>
+        List<GenerationRecord> ok, CallScoreTable scores, List<string> metrics) =>
         ok.GroupBy(r => r.Model, StringComparer.Ordinal).ToDictionary(
             g => g.Key,
             g => (IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>>)metrics.ToDictionary(
                 m => m,
                 m => (IReadOnlyDictionary<string, double>)g
-                    .Select(r => (r.ItemId, Value: scores[CallKey.Of(r)].GetValueOrDefault(m)))
+                    .Select(r => (r.ItemId, Value: scores[r].GetValueOrDefault(m)))
                     .Where(x => x.Value.HasValue && double.IsFinite(x.Value.Value))
                     .GroupBy(x => x.ItemId, StringComparer.Ordinal)
                     .ToDictionary(x => x.Key, x => x.Average(v => v.Value!.Value), StringComparer.Ordinal),

@@ -130,9 +130,9 @@ public sealed class GenerationRunner(
         store.FinishedAsync(study, cancellationToken);
 
     /// <summary>Every stored record of the study (read back after a run, including those kept from earlier runs).</summary>
-    /// <summary>Every stored record, live calls' prompts made on demand from <paramref name="promptOf"/> (see <see cref="IRunStore.ReadAsync(string, Func{string, string, Func{string}?}, CancellationToken)"/>).</summary>
-    public Task<IReadOnlyList<GenerationRecord>> ReadAsync(string study, Func<string, string, Func<string>?> promptOf, CancellationToken cancellationToken) =>
-        store.ReadAsync(study, promptOf, cancellationToken);
+    /// <summary>Every stored record, live calls' prompts made on demand from <paramref name="promptOf"/> (see <see cref="IRunStore.ReadAsync(string, Func{GenerationRecord, string?}, CancellationToken, Assay.Text.TextSpill?)"/>).</summary>
+    public Task<IReadOnlyList<GenerationRecord>> ReadAsync(string study, Func<GenerationRecord, string?> promptOf, CancellationToken cancellationToken, Assay.Text.TextSpill? spill = null) =>
+        store.ReadAsync(study, promptOf, cancellationToken, spill);
 
     public Task<IReadOnlyList<GenerationRecord>> ReadAsync(string study, CancellationToken cancellationToken) =>
         store.ReadAsync(study, cancellationToken);

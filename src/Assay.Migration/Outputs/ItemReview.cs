@@ -40,18 +40,26 @@ internal static class ItemReview
     /// <summary>The error a cell carries when its model has no call stored for the item.</summary>
     public const string NoCall = "no call stored";
 
-    public static IReadOnlyList<ReviewItem> Build(StudyResults r)
+    /// <summary>
+    /// The review's items, made one at a time as they are enumerated (a study of 100,000 items never
+    /// holds them all), and how many there are (every item with a stored call).
+    /// </summary>
+    public static (int Count, IEnumerable<ReviewItem> Items) Build(StudyResults r)
     {
         ArgumentNullException.ThrowIfNull(r);
+        var byItem = r.Calls.GroupBy(c => c.Record.ItemId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        return (byItem.Count, Items(r, byItem));
+    }
+
+    private static IEnumerable<ReviewItem> Items(StudyResults r, Dictionary<string, List<CallScores>> byItem)
+    {
         var primary = r.PrimaryQualityMetric;
         var higher = primary is null || MetricNames.HigherIsBetter(primary);
-        var byItem = r.Calls.GroupBy(c => c.Record.ItemId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         var known = r.Items.GroupBy(i => i.ItemId, StringComparer.Ordinal).Select(g => g.First()).ToList();
         var knownIds = known.Select(i => i.ItemId).ToHashSet(StringComparer.Ordinal);
         var missing = byItem.Keys.Where(id => !knownIds.Contains(id)).Order(StringComparer.Ordinal)
             .Select(id => new StudyItem { ItemId = id, Row = byItem[id][0].Row, Document = "" });
         var source = r.Models.FirstOrDefault(m => m.IsSource)?.Label;
-        var list = new List<ReviewItem>();
         foreach (var item in known.OrderBy(i => i.Row).Concat(missing))
         {
             if (!byItem.TryGetValue(item.ItemId, out var calls))
@@ -71,17 +79,15 @@ internal static class ItemReview
                 var diff = score - sourceScore.Value;
                 return c with { Difference = diff, Regression = higher ? -diff : diff };
             })];
-            list.Add(new ReviewItem(
+            yield return new ReviewItem(
                 item.ItemId,
                 item.Row,
                 item.Document,
                 item.Reference,
                 cells,
                 calls.Any(c => !StudyEvaluator.Succeeded(c.Record)),
-                calls.Any(Disagree)));
+                calls.Any(Disagree));
         }
-
-        return list;
     }
 
     private static ReviewCell Cell(string model, List<CallScores> calls)

@@ -20,18 +20,18 @@ internal static class ItemReviewHtml
     /// <summary>Adds the review section to report.html: the first <see cref="ItemReview.ReportLimit"/> items.</summary>
     public static void AddTo(HtmlReport report, StudyResults r)
     {
-        var items = ItemReview.Build(r);
+        var (count, items) = ItemReview.Build(r);
         var s = report.AddSection("Per-item review");
-        if (items.Count == 0)
+        if (count == 0)
         {
             s.AddParagraph("No item has a stored call, so there is nothing to review.");
             return;
         }
 
         var shown = items.Take(ItemReview.ReportLimit).ToList();
-        s.AddParagraph(shown.Count < items.Count
-            ? $"The first {shown.Count:N0} of {items.Count:N0} items, in dataset order. Every item is in {StudyOutputs.ItemsPageFile} (paged) and {StudyOutputs.ItemsCsvFile}."
-            : $"All {items.Count:N0} items, in dataset order; the same in {StudyOutputs.ItemsPageFile} and {StudyOutputs.ItemsCsvFile}.");
+        s.AddParagraph(shown.Count < count
+            ? $"The first {shown.Count:N0} of {count:N0} items, in dataset order. Every item is in {StudyOutputs.ItemsPageFile} (paged) and {StudyOutputs.ItemsCsvFile}."
+            : $"All {count:N0} items, in dataset order; the same in {StudyOutputs.ItemsPageFile} and {StudyOutputs.ItemsCsvFile}.");
         s.AddHtml(Table(r, shown, pageSize: 0));
         report.Styles.Add(ItemReviewScript.Css);
         report.Scripts.Add(ItemReviewScript.Js);
@@ -40,10 +40,10 @@ internal static class ItemReviewHtml
     /// <summary>items.html: every item, 100 to a page when JavaScript runs (all of them without it).</summary>
     public static HtmlReport Page(StudyResults r)
     {
-        var items = ItemReview.Build(r);
+        var (count, items) = ItemReview.Build(r);
         var report = new HtmlReport("Per-item review: " + r.StudyName)
         {
-            Metadata = $"{items.Count:N0} items, {r.Models.Count} models. Generated {r.GeneratedAt.ToUniversalTime():yyyy-MM-dd HH:mm} UTC with the study's report.html.",
+            Metadata = $"{count:N0} items, {r.Models.Count} models. Generated {r.GeneratedAt.ToUniversalTime():yyyy-MM-dd HH:mm} UTC with the study's report.html.",
             Footer = "Assay: model migration study, per-item review. The same data as items.csv.",
         };
         report.AddSection("Per-item review").AddHtmlParts(TableParts(r, items, pageSize: 100));
@@ -52,11 +52,11 @@ internal static class ItemReviewHtml
         return report;
     }
 
-    private static string Table(StudyResults r, IReadOnlyList<ReviewItem> items, int pageSize) =>
+    private static string Table(StudyResults r, IEnumerable<ReviewItem> items, int pageSize) =>
         string.Concat(TableParts(r, items, pageSize));
 
     // The table's head, then one part per row, then its foot: items.html streams them to the file.
-    private static IEnumerable<string> TableParts(StudyResults r, IReadOnlyList<ReviewItem> items, int pageSize)
+    private static IEnumerable<string> TableParts(StudyResults r, IEnumerable<ReviewItem> items, int pageSize)
     {
         var primary = r.PrimaryQualityMetric;
         var candidates = r.Models.Where(m => !m.IsSource).Select(m => m.Label).ToList();
@@ -72,10 +72,11 @@ internal static class ItemReviewHtml
 
         html.Append("</tr></thead><tbody>");
         yield return html.ToString();
-        for (var i = 0; i < items.Count; i++)
+        var order = 0;
+        foreach (var item in items)
         {
             html.Clear();
-            Row(html, r, items[i], i, candidates, primary);
+            Row(html, r, item, order++, candidates, primary);
             yield return html.ToString();
         }
 

@@ -15,7 +15,7 @@ internal static class ItemsCsv
     /// <summary>The header and the rows, made as they are read (streamed to the file by <see cref="CsvText.WriteFileAsync"/>).</summary>
     public static (IEnumerable<string> Header, IEnumerable<IEnumerable<string?>> Rows) Table(StudyResults r)
     {
-        var items = ItemReview.Build(r);
+        var (_, items) = ItemReview.Build(r);
         var primary = r.PrimaryQualityMetric;
         var header = new List<string> { "item_id", "row", "document", "reference" };
         foreach (var m in r.Models)

@@ -34,7 +34,7 @@ internal static class RepeatedContextCost
             }
 
             var extra = items.Count == 0 ? 0 : items.Average(i => (double)tokens.Count(i.Document)) * (times - 1);
-            var calls = records.Where(r => r.Model == model.Name && r.Error is null && r.Response is not null).ToList();
+            var calls = records.Where(r => r.Model == model.Name && r.Error is null && r.HasResponse).ToList();
             var share = CostShare(extra, calls, model.PricePer1k?.Input);
             var text = string.Format(Inv, "{0} sends each document {1} times: +{2:N0} input tokens per item ({3})", model.PromptField, times, extra, tokens.Method) +
                 (share is { } s ? string.Format(Inv, ", +{0:0.#}% cost per call ({1})", s.Percent, s.Method) : ", cost share unknown (no priced calls)") +

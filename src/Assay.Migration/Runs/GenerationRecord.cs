@@ -18,27 +18,51 @@ public sealed record GenerationRecord
     public int Repeat { get; init; }
 
     private readonly string? _prompt;
-    private readonly Func<string>? _promptSource;
+    private readonly Func<GenerationRecord, string?>? _promptSource;
 
     /// <summary>The prompt text sent (template filled in); made on demand when the record was read with a <see cref="PromptSource"/>.</summary>
     public required string Prompt
     {
-        get => _prompt ?? _promptSource?.Invoke() ?? string.Empty;
+        get => _prompt ?? _promptSource?.Invoke(this) ?? string.Empty;
         init => _prompt = value;
     }
 
     /// <summary>
     /// Makes the prompt when asked instead of holding it: a live call's prompt is its template filled
     /// with the item's document, so a study of 100,000 items need not keep 100,000 prompts in memory.
+    /// One function for every record of a study (it finds the template by <see cref="Model"/> and the
+    /// document by <see cref="ItemId"/>), so a record holds no closure of its own.
     /// Set by the run store's reader with <c>Prompt = null!</c>.
     /// </summary>
-    public Func<string>? PromptSource
+    public Func<GenerationRecord, string?>? PromptSource
     {
         init => _promptSource = value;
     }
 
+    // A string, or a SpilledText once the record is kept in a spill (see KeptIn).
+    private readonly object? _response;
+
     /// <summary>The model's answer; null when the call failed.</summary>
-    public string? Response { get; init; }
+    public string? Response
+    {
+        get => _response as string ?? _response?.ToString();
+        init => _response = value;
+    }
+
+    /// <summary>True when the call has an answer; cheap, unlike <see cref="Response"/> on a spilled record.</summary>
+    public bool HasResponse => _response is not null;
+
+    private object? SpilledResponse
+    {
+        init => _response = value;
+    }
+
+    /// <summary>The same record with its answer in <paramref name="spill"/> instead of memory (read back when used).</summary>
+    public GenerationRecord KeptIn(Assay.Text.TextSpill spill)
+    {
+        ArgumentNullException.ThrowIfNull(spill);
+        return _response is string r ? this with { SpilledResponse = spill.Add(r) } : this;
+    }
 
     /// <summary>The final error after every retry; null when the call succeeded.</summary>
     public string? Error { get; init; }

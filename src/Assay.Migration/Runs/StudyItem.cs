@@ -1,3 +1,5 @@
+using Assay.Text;
+
 namespace Assay.Migration.Runs;
 
 /// <summary>
@@ -12,10 +14,43 @@ public sealed record StudyItem
     /// <summary>1-based data row in the dataset file (for error messages and the results CSV).</summary>
     public required int Row { get; init; }
 
-    public required string Document { get; init; }
+    // A string, or a SpilledText once the item is kept in a spill (see KeptIn).
+    private readonly object _document = string.Empty;
+    private readonly object? _reference;
+
+    public required string Document
+    {
+        get => _document as string ?? _document.ToString()!;
+        init => _document = value;
+    }
 
     /// <summary>The human reference answer, when the dataset has one.</summary>
-    public string? Reference { get; init; }
+    public string? Reference
+    {
+        get => _reference as string ?? _reference?.ToString();
+        init => _reference = value;
+    }
+
+    private object SpilledDocument
+    {
+        init => _document = value;
+    }
+
+    private object? SpilledReference
+    {
+        init => _reference = value;
+    }
+
+    /// <summary>The same item with its document and reference in <paramref name="spill"/> instead of memory (read back when used).</summary>
+    public StudyItem KeptIn(TextSpill spill)
+    {
+        ArgumentNullException.ThrowIfNull(spill);
+        return this with
+        {
+            SpilledDocument = _document as SpilledText ?? spill.Add(Document),
+            SpilledReference = _reference is string r ? spill.Add(r) : _reference,
+        };
+    }
 
     /// <summary><c>dev</c> (used to choose prompts) or <c>test</c> (reported); chosen by the study's seed.</summary>
     public string Split { get; init; } = "test";

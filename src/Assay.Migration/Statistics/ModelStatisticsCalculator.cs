@@ -18,7 +18,7 @@ internal static class ModelStatisticsCalculator
         int seed,
         long monthlyVolume)
     {
-        var ok = calls.Where(c => c.Error is null && c.Response is not null).ToList();
+        var ok = calls.Where(c => c.Error is null && c.HasResponse).ToList();
         var timed = ok.Where(c => !c.Cached).ToList();
         string Figure(string name) => model.Label + "/" + name;
 

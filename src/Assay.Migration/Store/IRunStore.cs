@@ -29,11 +29,12 @@ public interface IRunStore : IAsyncDisposable
     Task<IReadOnlyList<GenerationRecord>> ReadAsync(string study, CancellationToken cancellationToken);
 
     /// <summary>
-    /// The study's records, where <paramref name="promptOf"/> (model label, item id) gives a way to
-    /// make a live call's prompt, with that prompt made on demand rather than read and held;
-    /// replayed calls keep their recorded prompt.
+    /// The study's records, where <paramref name="promptOf"/> makes a live call's prompt from its record
+    /// (model label, item id; null when it cannot), on demand rather than read and held;
+    /// replayed calls keep their recorded prompt. With <paramref name="spill"/>, each answer goes to it as
+    /// its row is read, so the records of 100,000 calls hold no answer text.
     /// </summary>
-    Task<IReadOnlyList<GenerationRecord>> ReadAsync(string study, Func<string, string, Func<string>?> promptOf, CancellationToken cancellationToken) =>
+    Task<IReadOnlyList<GenerationRecord>> ReadAsync(string study, Func<GenerationRecord, string?> promptOf, CancellationToken cancellationToken, Assay.Text.TextSpill? spill = null) =>
         ReadAsync(study, cancellationToken);
 
     /// <summary>A stored judge or optimizer answer, by its call key (model, messages and settings: <see cref="StoredChatClient"/>); null when none is stored.</summary>

@@ -121,7 +121,7 @@ internal sealed class SqlRunStore(SqlDialect dialect, Func<DbConnection> connect
     public Task<IReadOnlyList<GenerationRecord>> ReadAsync(string study, CancellationToken cancellationToken) =>
         ReadAsync(study, null, cancellationToken);
 
-    public async Task<IReadOnlyList<GenerationRecord>> ReadAsync(string study, Func<string, string, Func<string>?>? promptOf, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<GenerationRecord>> ReadAsync(string study, Func<GenerationRecord, string?>? promptOf, CancellationToken cancellationToken, Assay.Text.TextSpill? spill = null)
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
@@ -133,16 +133,19 @@ internal sealed class SqlRunStore(SqlDialect dialect, Func<DbConnection> connect
         command.Parameters.Add(parameter);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var records = new List<GenerationRecord>();
+        // A study has a handful of models: one string each, not one per row.
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        string Shared(string name) => names.TryGetValue(name, out var kept) ? kept : names[name] = name;
         while (await reader.ReadAsync(cancellationToken))
         {
-            var (model, itemId) = (reader.GetString(0), reader.GetString(1));
-            var source = reader.IsDBNull(4) ? promptOf?.Invoke(model, itemId) : null;
-            records.Add(new GenerationRecord
+            var (model, itemId) = (Shared(reader.GetString(0)), reader.GetString(1));
+            var source = reader.IsDBNull(4) ? promptOf : null;
+            var record = new GenerationRecord
             {
                 Model = model,
                 ItemId = itemId,
                 Repeat = Convert.ToInt32(reader.GetValue(2), CultureInfo.InvariantCulture),
-                ModelId = reader.GetString(3),
+                ModelId = Shared(reader.GetString(3)),
                 Prompt = reader.IsDBNull(4) ? null! : reader.GetString(4),
                 PromptSource = source,
                 Response = reader.IsDBNull(5) ? null : reader.GetString(5),
@@ -159,7 +162,8 @@ internal sealed class SqlRunStore(SqlDialect dialect, Func<DbConnection> connect
                 Replayed = Convert.ToBoolean(reader.GetValue(16), CultureInfo.InvariantCulture),
                 CompletedAt = DateTimeOffset.Parse(reader.GetString(17), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
                 Mode = reader.IsDBNull(18) ? null : reader.GetString(18),
-            });
+            };
+            records.Add(spill is null ? record : record.KeptIn(spill));
         }
 
         return records;

@@ -13,6 +13,7 @@ using Assay.Migration.Generation.Batch;
 using Assay.Models;
 using Assay.Models.Catalog;
 using Assay.Models.Tokenization;
+using Assay.Text;
 
 namespace Assay.Migration.Study;
 
@@ -58,7 +59,9 @@ public sealed class StudyRunner(
     {
         CheckPrices(study);
         var notes = new List<StudyNote>();
-        var dataset = DatasetLoader.Load(study.DatasetPath, study.Columns);
+        // Documents, references and answers live in a temporary file, not the heap: a study of 100,000 items stays small.
+        var spill = TextSpill.Create();
+        var dataset = DatasetLoader.Load(study.DatasetPath, study.Columns, spill);
         dataset = dataset with { Items = DatasetSplitter.Split(dataset.Items, study.DevShare, study.Seed) };
         foreach (var d in dataset.Duplicates)
         {
@@ -141,9 +144,9 @@ public sealed class StudyRunner(
         var ids = reported.Select(i => i.ItemId).ToHashSet(StringComparer.Ordinal);
         // A live call's prompt is its template filled with the item's document: made when asked, not held for every call.
         var byId = reported.ToDictionary(i => i.ItemId, StringComparer.Ordinal);
-        Func<string>? PromptOf(string label, string itemId) =>
-            prompts.TryGetValue(label, out var template) && byId.TryGetValue(itemId, out var item) ? () => template.Fill(item.Document) : null;
-        var records = (await runner.ReadAsync(study.Name, PromptOf, cancellationToken))
+        string? PromptOf(GenerationRecord r) =>
+            prompts.TryGetValue(r.Model, out var template) && byId.TryGetValue(r.ItemId, out var item) ? template.Fill(item.Document) : null;
+        var records = (await runner.ReadAsync(study.Name, PromptOf, cancellationToken, spill))
             .Where(r => labels.Contains(r.Model) && ids.Contains(r.ItemId))
             .ToList();
         if (options.Finish)

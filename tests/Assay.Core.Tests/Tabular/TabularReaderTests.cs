@@ -101,6 +101,56 @@ public sealed class TabularReaderTests : IDisposable
         Assert.Equal(3, ex.Line);
     }
 
+    [Fact]
+    public void ForEachCsvRow_HandsEveryRowInOrderWithTheHeader_AsReadCsvKeepsThem()
+    {
+        var path = Write("a,b\n\"x\ny\",1\nplain,2\nlast,3\n");
+        var seen = new List<(int Row, int Line, string? B)>();
+
+        var shape = TabularReader.ForEachCsvRow(path, null, (table, row) => seen.Add((row.Row, row.Line, table.Text(row, "b"))));
+
+        Assert.Empty(shape.Rows);
+        Assert.Equal(["a", "b"], shape.Header);
+        Assert.Equal(TabularReader.ReadCsv(path).Rows.Select(r => (r.Row, r.Line, (string?)r.Fields[1])), seen);
+    }
+
+    [Fact]
+    public void ForEachCsvRow_RaggedRowAfterGoodOnes_StopsNamingItsLine()
+    {
+        var count = 0;
+
+        var ex = Assert.Throws<BadRowException>(() => TabularReader.ForEachCsvRow(Write("a,b\n1,2\n3\n"), null, (_, _) => count++));
+
+        Assert.Equal(3, ex.Line);
+        Assert.Equal(1, count);
+    }
+
+    [Fact]
+    public void ReadCsv_MultiByteCharacterAcrossTheOneMebibyteBlock_AcceptedWhole()
+    {
+        // "é" is two bytes; put its first byte last in the first 1 MiB block.
+        var head = "a\n";
+        var filler = new string('x', (1 << 20) - head.Length - 1);
+        var path = Write(head + filler + "é\n");
+
+        var table = TabularReader.ReadCsv(path);
+
+        Assert.EndsWith("é", table.Rows[0].Fields[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ReadCsv_InvalidByteAfterTheFirstBlock_NamedByLine()
+    {
+        var path = Path.Combine(_dir, "late.csv");
+        var text = Encoding.UTF8.GetBytes("a\n" + string.Concat(Enumerable.Repeat(new string('x', 1023) + "\n", 1500)));
+        File.WriteAllBytes(path, [.. text, 0xFF, (byte)'\n']);
+
+        var ex = Assert.Throws<BadRowException>(() => TabularReader.ReadCsv(path));
+
+        Assert.Equal(1502, ex.Line);
+        Assert.Contains("0xFF is not valid UTF-8", ex.Message, StringComparison.Ordinal);
+    }
+
     private string Write(string text)
     {
         var path = Path.Combine(_dir, Guid.NewGuid().ToString("N") + ".csv");

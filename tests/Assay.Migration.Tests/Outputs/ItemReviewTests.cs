@@ -12,9 +12,11 @@ public sealed class ItemReviewTests
     public async Task Build_EveryItemOnceWithEveryModelAndTheRegressionOnThePrimaryMetric()
     {
         var results = await Results();
-        var items = ItemReview.Build(results);
+        var (count, lazy) = ItemReview.Build(results);
+        var items = lazy.ToList();
 
-        Assert.Equal(results.Calls.Select(c => c.Record.ItemId).Distinct().Count(), items.Count);
+        Assert.Equal(results.Calls.Select(c => c.Record.ItemId).Distinct().Count(), count);
+        Assert.Equal(count, items.Count);
         var item = items[0];
         Assert.Equal(results.Models.Select(m => m.Label), item.Cells.Select(c => c.Model));
         var source = item.Cells.Single(c => c.Model == "source");
@@ -36,7 +38,7 @@ public sealed class ItemReviewTests
         records[0] = records[0] with { Response = null, Error = "throttled after 4 attempts" };
         var results = await StudyEvaluator.EvaluateAsync(StudyEvaluatorTests.Input(new EvaluationOptions { BootstrapResamples = 50 }, records));
 
-        var item = ItemReview.Build(results).Single(i => i.ItemId == records[0].ItemId);
+        var item = ItemReview.Build(results).Items.Single(i => i.ItemId == records[0].ItemId);
         Assert.True(item.Failed);
         Assert.Equal("throttled after 4 attempts", item.Cells.Single(c => c.Model == records[0].Model).Error);
     }

@@ -162,7 +162,7 @@ public class StudyRunnerTests
         Assert.Equal(1, models.Batch.Submissions);
         var cand = run.Records.Where(r => r.Model == "cand").ToList();
         Assert.Equal(6, cand.Count);
-        Assert.All(cand, r => Assert.Equal(Runs.GenerationRecord.BatchMode, r.Mode));
+        Assert.All(cand, r => Assert.Equal(Assay.Migration.Runs.GenerationRecord.BatchMode, r.Mode));
         Assert.Equal(2, cand.Count(r => r.LatencyMs is not null));
         Assert.Equal(6 + 2, models.TotalCalls); // the source's six calls and the two timed on demand
         Assert.Contains(run.Notes, n => n.Subject == "cand" && n.Message.StartsWith("generation: batch", StringComparison.Ordinal) && n.Message.Contains("sampled on-demand: 2", StringComparison.Ordinal));

@@ -36,7 +36,7 @@ public static class EvaluationJobJsonl
         ArgumentNullException.ThrowIfNull(records);
         ArgumentNullException.ThrowIfNull(items);
         var refs = items.GroupBy(i => i.ItemId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Reference, StringComparer.Ordinal);
-        return records.Where(r => r.Model == model && r.Error is null && r.Response is not null)
+        return records.Where(r => r.Model == model && r.Error is null && r.HasResponse)
             .GroupBy(r => r.ItemId, StringComparer.Ordinal)
             .Select(g => g.MinBy(r => r.Repeat)!)
             .OrderBy(r => r.ItemId, StringComparer.Ordinal)

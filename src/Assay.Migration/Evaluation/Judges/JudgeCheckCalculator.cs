@@ -9,7 +9,7 @@ internal static class JudgeCheckCalculator
     public static JudgeChecks Compute(
         JudgeRun run,
         JudgeOptions options,
-        IReadOnlyDictionary<string, IReadOnlyDictionary<string, double?>> scoresByCall,
+        IReadOnlyDictionary<string, ScoreSet> scoresByCall,
         IReadOnlyList<string> referenceMetrics)
     {
         var primary = options.Judges[0].Name;

@@ -9,7 +9,7 @@ internal static class JudgeScoreMerger
     public static IReadOnlyList<string> Merge(
         JudgeRun run,
         JudgeOptions options,
-        Dictionary<string, Dictionary<string, double?>> scores,
+        CallScoreTable scores,
         Dictionary<string, Dictionary<string, string>> reasons)
     {
         var primary = options.Judges[0].Name;
@@ -20,10 +20,11 @@ internal static class JudgeScoreMerger
             {
                 var key = MetricNames.Judge(metric, judge.Name == primary ? null : judge.Name);
                 metrics.Add(key);
-                foreach (var g in run.Points.Where(p => p.Judge == judge.Name && p.Metric == metric).GroupBy(p => CallKey.Of(p.Record), StringComparer.Ordinal))
+                foreach (var g in run.Points.Where(p => p.Judge == judge.Name && p.Metric == metric).GroupBy(p => p.Record, ReferenceEqualityComparer.Instance))
                 {
-                    scores[g.Key][key] = g.Average(p => p.Score);
-                    reasons[g.Key][key] = g.OrderBy(p => p.JudgeRepeat).First().Reasons;
+                    var record = (Runs.GenerationRecord)g.Key!;
+                    scores[record][key] = g.Average(p => p.Score);
+                    ReasonsOf(reasons, CallKey.Of(record))[key] = g.OrderBy(p => p.JudgeRepeat).First().Reasons;
                 }
             }
         }
@@ -44,11 +45,15 @@ internal static class JudgeScoreMerger
                 {
                     var call = g.Key;
                     scores[call][key] = g.Average(p => p.CandidateOutcome);
-                    reasons[call][key] = string.Join(" | ", g.OrderByDescending(p => p.CandidateFirst).Select(p => (p.CandidateFirst ? "candidate shown first: " : "source shown first: ") + p.Reasons));
+                    ReasonsOf(reasons, call)[key] = string.Join(" | ", g.OrderByDescending(p => p.CandidateFirst).Select(p => (p.CandidateFirst ? "candidate shown first: " : "source shown first: ") + p.Reasons));
                 }
             }
         }
 
         return metrics;
     }
+
+    // Only judged calls have reasons: the others share no dictionary at all.
+    private static Dictionary<string, string> ReasonsOf(Dictionary<string, Dictionary<string, string>> reasons, string call) =>
+        reasons.TryGetValue(call, out var kept) ? kept : reasons[call] = new Dictionary<string, string>(StringComparer.Ordinal);
 }

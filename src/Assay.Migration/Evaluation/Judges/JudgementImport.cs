@@ -30,7 +30,7 @@ public static class JudgementImport
         IReadOnlyList<EvaluationJobResult> imported,
         IReadOnlyList<GenerationRecord> ok,
         IReadOnlyDictionary<string, StudyItem> items,
-        Dictionary<string, Dictionary<string, double?>> scores,
+        CallScoreTable scores,
         List<StudyNote> notes)
     {
         var byPrompt = ok.GroupBy(r => r.Prompt, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
@@ -60,7 +60,7 @@ public static class JudgementImport
             var call = mine.FirstOrDefault(c => c.Response == result.Input.Response) ?? mine.MinBy(c => c.Repeat)!;
             foreach (var (metric, value) in result.Scores)
             {
-                scores[CallKey.Of(call)][metric] = value;
+                scores[call][metric] = value;
                 keys.Add(metric);
             }
         }
