@@ -7,7 +7,7 @@ namespace Assay.Migration.Evaluation;
 internal static class ReferenceMetricScorer
 {
     public static async Task<IReadOnlyList<string>> ScoreAsync(
-        IReadOnlyList<(GenerationRecord Record, string Reference)> calls,
+        IReadOnlyList<(GenerationRecord Record, StudyItem Item)> calls,
         MetricOptions options,
         Func<GenerationRecord, ScoreSet> scoresOf,
         IProgress<EvaluationProgress>? progress,
@@ -22,9 +22,9 @@ internal static class ReferenceMetricScorer
         if (options.Rouge)
         {
             var scorer = new RougeScorer(options.RougeStemmer);
-            foreach (var (record, reference) in calls)
+            foreach (var (record, item) in calls)
             {
-                var s = scorer.Score(record.Response!, reference);
+                var s = scorer.Score(record.Response!, item.Reference!);
                 var d = scoresOf(record);
                 d[MetricNames.Rouge1] = s.Rouge1.F1;
                 d[MetricNames.Rouge2] = s.Rouge2.F1;
@@ -37,7 +37,7 @@ internal static class ReferenceMetricScorer
 
         if (options.Embeddings is not null)
         {
-            var sims = await SemanticSimilarity.ComputeAsync(options.Embeddings, calls.Select(c => (c.Record.Response!, c.Reference)).ToList(), cancellationToken);
+            var sims = await SemanticSimilarity.ComputeAsync(options.Embeddings, calls.Select(c => (c.Record.Response!, c.Item.Reference!)).ToList(), cancellationToken);
             for (var i = 0; i < calls.Count; i++)
             {
                 scoresOf(calls[i].Record)[MetricNames.SemanticSimilarity] = sims[i];
@@ -49,9 +49,9 @@ internal static class ReferenceMetricScorer
 
         if (options.LengthRatio)
         {
-            foreach (var (record, reference) in calls)
+            foreach (var (record, item) in calls)
             {
-                scoresOf(record)[MetricNames.LengthRatio] = LengthRatio.Compute(record.Response!, reference);
+                scoresOf(record)[MetricNames.LengthRatio] = LengthRatio.Compute(record.Response!, item.Reference!);
             }
 
             computed.Add(MetricNames.LengthRatio);

@@ -38,8 +38,9 @@ public static class StudyEvaluator
         // Scores per call, filled stage by stage.
         var scores = new CallScoreTable(records);
         var reasons = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal); // judged calls only
-        var withReference = ok.Where(r => items.TryGetValue(r.ItemId, out var it) && !string.IsNullOrWhiteSpace(it.Reference))
-            .Select(r => (r, items[r.ItemId].Reference!)).ToList();
+        // The item, not its reference text: a spilled reference is read when it is scored, not held for every call.
+        var withReference = ok.Where(r => items.TryGetValue(r.ItemId, out var it) && it.HasReference)
+            .Select(r => (r, items[r.ItemId])).ToList();
         var metrics = (await ReferenceMetricScorer.ScoreAsync(withReference, options.Metrics, r => scores[r], progress, cancellationToken)).ToList();
         var referenceMetrics = metrics.Where(m => m != MetricNames.LengthRatio).ToList();
 
@@ -59,6 +60,7 @@ public static class StudyEvaluator
             metrics.AddRange(JudgementImport.Apply(options.ImportedJudgements, ok, items, scores, notes));
         }
 
+        Assay.Runs.StageMemory.Release(); // the texts read back for scoring are garbage now; the statistics come next
         var bootstrap = new Bootstrap(options.BootstrapResamples, options.ConfidenceLevel, options.IntervalMethod);
         var itemScores = ItemScores(ok, scores, metrics);
         var statistics = input.Models

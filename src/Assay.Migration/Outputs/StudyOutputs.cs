@@ -23,6 +23,7 @@ public static class StudyOutputs
         using var stage = MigrationTelemetry.Stage("report");
         ArgumentNullException.ThrowIfNull(results);
         ArgumentException.ThrowIfNullOrWhiteSpace(outDir);
+        Assay.Runs.StageMemory.Release(); // the statistics' resampling arrays are garbage now; the outputs come next
         try
         {
             Directory.CreateDirectory(outDir);

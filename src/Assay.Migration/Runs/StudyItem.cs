@@ -31,6 +31,9 @@ public sealed record StudyItem
         init => _reference = value;
     }
 
+    /// <summary>True when the item has a reference that is not blank; cheap, unlike <see cref="Reference"/> on a spilled item.</summary>
+    public bool HasReference => _reference is SpilledText || !string.IsNullOrWhiteSpace(_reference as string);
+
     private object SpilledDocument
     {
         init => _document = value;
@@ -48,7 +51,7 @@ public sealed record StudyItem
         return this with
         {
             SpilledDocument = _document as SpilledText ?? spill.Add(Document),
-            SpilledReference = _reference is string r ? spill.Add(r) : _reference,
+            SpilledReference = _reference is string r && !string.IsNullOrWhiteSpace(r) ? spill.Add(r) : _reference, // a blank one stays: HasReference reads it
         };
     }
 

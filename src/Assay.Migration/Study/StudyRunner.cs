@@ -140,6 +140,7 @@ public sealed class StudyRunner(
             notes.AddRange(BatchNotes.For(batched, study.Batch!, done, BatchPriceNote));
         }
 
+        Assay.Runs.StageMemory.Release(); // generation's buffers are garbage now; reading every record comes next
         var labels = prompts.Keys.ToHashSet(StringComparer.Ordinal);
         var ids = reported.Select(i => i.ItemId).ToHashSet(StringComparer.Ordinal);
         // A live call's prompt is its template filled with the item's document: made when asked, not held for every call.
