@@ -8,6 +8,7 @@ using Assay.Credit.Outputs;
 using Assay.Credit.Pipeline;
 using Assay.Credit.Scorecard;
 using Assay.Runs;
+using Assay.Tabular;
 
 namespace Assay.Cli.Commands;
 
@@ -91,14 +92,16 @@ internal static class CreditCommands
 
             var results = ScoringService.ScoreFile(card, path);
             var outPath = parse.GetValue(output);
-            async Task WriteScores(TextWriter writer)
+            // Through the one CSV writer: an id or a class label with a comma, quote or line break stays one field.
+            Task WriteScores(TextWriter writer)
             {
-                await writer.WriteLineAsync("line,id,score,pd," + string.Join(',', Enumerable.Range(1, card.ReasonCodes).Select(i => $"reason_{i}")));
-                foreach (var r in results)
-                {
-                    var reasons = Enumerable.Range(0, card.ReasonCodes).Select(i => i < r.Reasons.Count ? Quote($"{r.Reasons[i].Variable} = {r.Reasons[i].Class} (-{r.Reasons[i].PointsLost} points)") : "");
-                    await writer.WriteLineAsync(F($"{r.Line},{Quote(r.Id ?? "")},{r.Score},{r.Pd:G6},{string.Join(',', reasons)}"));
-                }
+                string[] header = ["line", "id", "score", "pd", .. Enumerable.Range(1, card.ReasonCodes).Select(i => $"reason_{i}")];
+                TabularWriter.Write(writer, header, results.Select(r => (IReadOnlyList<string?>)
+                [
+                    F($"{r.Line}"), r.Id ?? "", F($"{r.Score}"), F($"{r.Pd:G6}"),
+                    .. Enumerable.Range(0, card.ReasonCodes).Select(i => i < r.Reasons.Count ? F($"{r.Reasons[i].Variable} = {r.Reasons[i].Class} (-{r.Reasons[i].PointsLost} points)") : ""),
+                ]));
+                return Task.CompletedTask;
             }
 
             if (outPath is null)
@@ -242,7 +245,6 @@ internal static class CreditCommands
         }
     }
 
-    private static string Quote(string s) => s.Contains(',', StringComparison.Ordinal) || s.Contains('"', StringComparison.Ordinal) ? "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : s;
 
     private static string F(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }

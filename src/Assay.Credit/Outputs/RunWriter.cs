@@ -28,21 +28,12 @@ public static class RunWriter
         return files;
     }
 
-    private static void WriteLoans(CreditRunResult r, TextWriter w)
-    {
-        w.WriteLine("line,id,score,pd,lgd,ead,expected_loss,ifrs9_stage,ecl,irb_capital,irb_rwa");
-        foreach (var l in r.Loans)
-        {
-            w.Write(l.Line.ToString(CultureInfo.InvariantCulture));
-            w.Write(',');
-            w.Write(Csv(l.Id));
-            w.Write(',');
-            w.WriteLine(string.Join(',', new[] { l.Score, l.Pd, l.Lgd, l.Ead, l.ExpectedLoss, l.Stage, l.Ecl, l.Capital, l.Rwa }.Select(Num)));
-        }
-    }
+    private static readonly string[] LoanColumns = ["line", "id", "score", "pd", "lgd", "ead", "expected_loss", "ifrs9_stage", "ecl", "irb_capital", "irb_rwa"];
+
+    // Through the one CSV writer: an id with a comma, quote or line break stays one field.
+    private static void WriteLoans(CreditRunResult r, TextWriter w) =>
+        Assay.Tabular.TabularWriter.Write(w, LoanColumns, r.Loans.Select(l => (IReadOnlyList<string?>)
+            [l.Line.ToString(CultureInfo.InvariantCulture), l.Id ?? "", .. new[] { l.Score, l.Pd, l.Lgd, l.Ead, l.ExpectedLoss, l.Stage, l.Ecl, l.Capital, l.Rwa }.Select(Num)]));
 
     private static string Num(double v) => double.IsNaN(v) ? "" : v.ToString("G10", CultureInfo.InvariantCulture);
-
-    private static string Csv(string? s) =>
-        s is null ? "" : s.Contains(',', StringComparison.Ordinal) || s.Contains('"', StringComparison.Ordinal) ? "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : s;
 }

@@ -29,6 +29,10 @@ public sealed class CreditCommandsTests : IDisposable
 
         Assert.Equal(0, score);
         Assert.Equal(1 + 1000, (await File.ReadAllLinesAsync(Path.Combine(_folder, "scores.csv"))).Length);
+        var scores = Assay.Tabular.TabularReader.ReadCsv(Path.Combine(_folder, "scores.csv"));
+        Assert.Equal(["line", "id", "score", "pd"], scores.Header.Take(4));
+        Assert.Equal(1000, scores.Rows.Count);
+        Assert.All(scores.Rows, r => Assert.InRange(scores.Number(r, "pd")!.Value, 0, 1));
         Assert.Equal(0, monitor);
         Assert.Contains("psi", await File.ReadAllTextAsync(Path.Combine(_folder, "psi.json")), StringComparison.OrdinalIgnoreCase);
         var report = await File.ReadAllTextAsync(Path.Combine(_folder, "psi.html"));

@@ -62,6 +62,10 @@ public class GeneratedDataTests
             Assert.True(File.Exists(Path.Combine(dir, f)), f);
         }
 
+        var loans = Assay.Tabular.TabularReader.ReadCsv(Path.Combine(dir, "loans.csv"));
+        Assert.Equal(result.Loans.Count, loans.Rows.Count);
+        Assert.Equal(result.Loans[0].Id ?? "", loans.Text(loans.Rows[0], "id"));
+        Assert.Equal("expected_loss", loans.Header[6]);
         var html = File.ReadAllText(Path.Combine(dir, "report.html"));
         Assert.Contains("<svg", html, StringComparison.Ordinal);
         Assert.Contains("ROC curve", html, StringComparison.Ordinal);

@@ -10,7 +10,7 @@ namespace Assay.Migration.Generation.Batch;
 
 /// <summary>
 /// Runs the calls of batch-mode models through their providers' batch engines. Per model: the
-/// calls not yet stored with this configuration are split into jobs of at most 50,000; each job's
+/// calls not yet stored with this configuration are split into even jobs of at most 50,000; each job's
 /// id is kept in the run store before it is polled, so a study killed while its job runs resumes
 /// that job and never submits a second. Answers are joined on record id, never by order; a
 /// record the job answered with an error, or never answered, becomes a failed call (or is called
@@ -28,7 +28,8 @@ internal sealed class BatchGenerationRunner(
     TimeProvider time,
     ITokenCounter tokens,
     Func<ModelSpec, (decimal Input, decimal Output)> batchPrice,
-    Action<string>? log)
+    Action<string>? log,
+    int maxRecordsPerJob = BatchPlan.MaxRecordsPerJob)
 {
     private const int WriteBatch = 256;
 
@@ -47,9 +48,9 @@ internal sealed class BatchGenerationRunner(
             if (pending.Count > 0)
             {
                 using var engine = Create(job.Model);
-                foreach (var chunk in pending.Chunk(BatchPlan.MaxRecordsPerJob))
+                foreach (var (start, count) in BatchPlan.Split(pending.Count, maxRecordsPerJob))
                 {
-                    var plan = new BatchPlan(job.Label, fingerprint, chunk);
+                    var plan = new BatchPlan(job.Label, fingerprint, pending.GetRange(start, count));
                     await RunJobAsync(study, job, plan, engine, summary, cancellationToken);
                 }
             }

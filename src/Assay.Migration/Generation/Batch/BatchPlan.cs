@@ -16,6 +16,26 @@ internal sealed record BatchPlan(string Label, string Fingerprint, IReadOnlyList
     /// <summary>Both providers accept 50,000 requests per job; larger studies are split into several jobs.</summary>
     public const int MaxRecordsPerJob = 50_000;
 
+    /// <summary>
+    /// Splits <paramref name="count"/> calls into as few jobs of at most <paramref name="max"/> as
+    /// possible, of sizes that differ by at most one: 50,050 calls are two jobs of 25,025, not 50,000
+    /// and a job of 50 (Bedrock refuses a job of fewer than 100 records). The same count always gives
+    /// the same split, so a resumed study finds its jobs again.
+    /// </summary>
+    public static IEnumerable<(int Start, int Count)> Split(int count, int max = MaxRecordsPerJob)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
+        var jobs = (count + max - 1) / max;
+        var start = 0;
+        for (var j = 0; j < jobs; j++)
+        {
+            var size = (count / jobs) + (j < count % jobs ? 1 : 0);
+            yield return (start, size);
+            start += size;
+        }
+    }
+
     public static string RecordId(int index) => "R" + index.ToString("D10", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The run-store key of the job (label / fingerprint / hash of the calls).</summary>

@@ -41,8 +41,8 @@ public class BatchGenerationRunnerTests
         return (models, models.Batch);
     }
 
-    private static BatchGenerationRunner CreateSut(ScriptedModelFactory models, IRunStore store, BatchSettings batch, List<string>? log = null) =>
-        new(models, store, Settings, batch, concurrency: 4, seed: 7, TimeProvider.System, EstimatedTokenCounter.Instance, _ => BatchPrice, log is null ? null : log.Add);
+    private static BatchGenerationRunner CreateSut(ScriptedModelFactory models, IRunStore store, BatchSettings batch, List<string>? log = null, int maxRecordsPerJob = BatchPlan.MaxRecordsPerJob) =>
+        new(models, store, Settings, batch, concurrency: 4, seed: 7, TimeProvider.System, EstimatedTokenCounter.Instance, _ => BatchPrice, log is null ? null : log.Add, maxRecordsPerJob);
 
     private static GenerationJob Job(int items = 12) => new(Model(), "cand", Model().Prompt, Items(items), Repeats: 1);
 
@@ -69,6 +69,28 @@ public class BatchGenerationRunnerTests
         }
 
         Assert.Equal(0, models.TotalCalls);
+    }
+
+    [Fact]
+    public async Task RunAsync_MoreCallsThanAJobHolds_EvenJobsEveryCallAnsweredOnceAndResumeSubmitsNone()
+    {
+        using var files = new StudyFiles();
+        await using var store = await RunStores.OpenAsync(null, files.Folder, CancellationToken.None);
+        var (models, engine) = Factory();
+        var log = new List<string>();
+
+        var summary = await CreateSut(models, store, Batch(latencySample: 0), log, maxRecordsPerJob: 5).RunAsync("s", [Job(11)], CancellationToken.None);
+
+        Assert.Equal(3, engine.Submissions);
+        Assert.Equal(["4", "4", "3"], log.Where(l => l.Contains("submitting", StringComparison.Ordinal)).Select(l => l.Split("job of ")[1].Split(' ')[0]));
+        var records = await store.ReadAsync("s", CancellationToken.None);
+        Assert.Equal(Items(11).Select(i => i.ItemId), records.Select(r => r.ItemId).Order(StringComparer.Ordinal));
+        Assert.All(records, r => Assert.Equal(models.Answer("batch", r.Prompt), r.Response));
+        Assert.Equal((11, 11, 0), (summary.Total, summary.Made, summary.Failed));
+
+        var again = await CreateSut(models, store, Batch(latencySample: 0), maxRecordsPerJob: 5).RunAsync("s", [Job(11)], CancellationToken.None);
+        Assert.Equal(3, engine.Submissions);
+        Assert.Equal(11, again.Resumed);
     }
 
     [Fact]
