@@ -63,18 +63,19 @@ public static class StudyEvaluator
         Assay.Runs.StageMemory.Release(); // the texts read back for scoring are garbage now; the statistics come next
         var bootstrap = new Bootstrap(options.BootstrapResamples, options.ConfidenceLevel, options.IntervalMethod);
         var itemScores = ItemScores(ok, scores, metrics);
-        var statistics = input.Models
-            .Select(m => ModelStatisticsCalculator.Compute(
+        // Each model's figures are independent and seeded: computed side by side on the machine's cores, in study order.
+        var statistics = (await Task.WhenAll(input.Models.Select(m => Task.Run(
+            () => ModelStatisticsCalculator.Compute(
                 m,
                 records.Where(r => r.Model == m.Label).ToList(),
                 itemScores.TryGetValue(m.Label, out var s) ? s : new Dictionary<string, IReadOnlyDictionary<string, double>>(),
                 bootstrap,
                 options.Seed,
-                options.MonthlyVolume))
-            .ToList();
+                options.MonthlyVolume),
+            cancellationToken)))).ToList();
 
         ValidateCriteria(options.Criteria, metrics);
-        var comparisons = Compare(input.Models, source, itemScores, metrics, options, bootstrap);
+        var comparisons = await CompareAsync(input.Models, source, itemScores, metrics, options, bootstrap, cancellationToken);
         notes.AddRange(SampleSizeText.Notes(comparisons, options.Criteria.MinPairedItems));
         var overlap = Overlap(input.Models, source, ok);
         foreach (var o in overlap.Where(o => o.Shared == 0))
@@ -216,15 +217,17 @@ public static class StudyEvaluator
                 StringComparer.Ordinal),
             StringComparer.Ordinal);
 
-    private static List<PairedComparison> Compare(
+    // Every (candidate, metric) comparison is independent and seeded: computed side by side, returned in study order.
+    private static async Task<List<PairedComparison>> CompareAsync(
         IReadOnlyList<ModelDescriptor> models,
         ModelDescriptor source,
         Dictionary<string, IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>>> itemScores,
         List<string> metrics,
         EvaluationOptions options,
-        Bootstrap bootstrap)
+        Bootstrap bootstrap,
+        CancellationToken cancellationToken)
     {
-        var result = new List<PairedComparison>();
+        var result = new List<Task<PairedComparison>>();
         var empty = new Dictionary<string, double>();
         foreach (var cand in models.Where(m => !m.IsSource))
         {
@@ -243,11 +246,11 @@ public static class StudyEvaluator
                 var s = metric.StartsWith("pairwise.", StringComparison.Ordinal)
                     ? c.ToDictionary(kv => kv.Key, _ => 0.5, StringComparer.Ordinal)
                     : sourceScores?.GetValueOrDefault(metric) ?? empty;
-                result.Add(PairedComparer.Compare(cand.Label, metric, s, c, margin, options.AllowUnpaired, bootstrap, options.Seed, options.Criteria.MinPairedItems));
+                result.Add(Task.Run(() => PairedComparer.Compare(cand.Label, metric, s, c, margin, options.AllowUnpaired, bootstrap, options.Seed, options.Criteria.MinPairedItems), cancellationToken));
             }
         }
 
-        return result;
+        return [.. await Task.WhenAll(result)];
     }
 
     private static List<ItemOverlap> Overlap(IReadOnlyList<ModelDescriptor> models, ModelDescriptor source, List<GenerationRecord> ok)
