@@ -18,38 +18,43 @@ public static class JsonLines
 {
     public static JsonLinesFile Read(string path, TabularOptions? options = null)
     {
-        options ??= new TabularOptions();
-        var bytes = TabularReader.ReadBytes(path, options);
-        TextChecks.RequireCleanUtf8(bytes, path, options.Fix);
         var lines = new List<JsonLine>();
-        var skipped = new List<SkippedRow>();
-        var span = bytes.AsSpan();
-        if (span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
-        {
-            span = span[3..];
-        }
+        var skipped = ForEach(path, options, line => lines.Add(line with { Value = line.Value.Clone() }));
+        return new JsonLinesFile(path, lines, skipped);
+    }
 
+    /// <summary>
+    /// Reads the file line by line under the same rules as <see cref="Read"/>, handing each object to
+    /// <paramref name="onLine"/> instead of keeping it (its <see cref="JsonElement"/> is valid only during
+    /// the call: clone what you keep), so a file of 100,000 lines is never held whole. Returns the
+    /// lines skipped.
+    /// </summary>
+    public static IReadOnlyList<SkippedRow> ForEach(string path, TabularOptions? options, Action<JsonLine> onLine)
+    {
+        ArgumentNullException.ThrowIfNull(onLine);
+        options ??= new TabularOptions();
+        TabularReader.CheckSize(path, options);
+        TextChecks.RequireCleanUtf8(path, options.Fix);
+        var skipped = new List<SkippedRow>();
         var number = 0;
-        while (span.Length > 0)
+        foreach (var raw in ByteLines(path))
         {
             number++;
-            var end = span.IndexOf((byte)'\n');
-            var text = end < 0 ? span : span[..end];
-            span = end < 0 ? [] : span[(end + 1)..];
-            if (text.Trim(" \t\r"u8).IsEmpty)
+            var text = number == 1 && raw.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? raw.AsMemory(3) : raw.AsMemory();
+            if (text.Span.Trim(" \t\r"u8).IsEmpty)
             {
                 continue;
             }
 
             try
             {
-                using var doc = JsonDocument.Parse(text.ToArray());
+                using var doc = JsonDocument.Parse(text);
                 if (doc.RootElement.ValueKind != JsonValueKind.Object)
                 {
                     throw new BadRowException($"{path} line {number}, column 1: a JSON {doc.RootElement.ValueKind.ToString().ToLowerInvariant()}, not an object; each line must be one JSON object ({options.Fix}).", number, 1);
                 }
 
-                lines.Add(new JsonLine(number, doc.RootElement.Clone()));
+                onLine(new JsonLine(number, doc.RootElement));
             }
             catch (JsonException ex)
             {
@@ -63,7 +68,35 @@ public static class JsonLines
             }
         }
 
-        return new JsonLinesFile(path, lines, skipped);
+        return skipped;
+    }
+
+    // The file's lines as bytes, split on LF only (as the whole-file reader did), read in 64 KiB blocks.
+    private static IEnumerable<byte[]> ByteLines(string path)
+    {
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        var block = new byte[64 * 1024];
+        var line = new MemoryStream();
+        int read;
+        while ((read = file.Read(block, 0, block.Length)) > 0)
+        {
+            var start = 0;
+            int end;
+            while ((end = Array.IndexOf(block, (byte)'\n', start, read - start)) >= 0)
+            {
+                line.Write(block, start, end - start);
+                yield return line.ToArray();
+                line.SetLength(0);
+                start = end + 1;
+            }
+
+            line.Write(block, start, read - start);
+        }
+
+        if (line.Length > 0)
+        {
+            yield return line.ToArray();
+        }
     }
 
     /// <summary>Maps each line; a <see cref="BadRowException"/> from <paramref name="map"/> stops, or with Skip, lists the line.</summary>

@@ -97,13 +97,7 @@ public static class TabularReader
         }
     }
 
-    internal static byte[] ReadBytes(string path, TabularOptions options)
-    {
-        CheckSize(path, options);
-        return File.ReadAllBytes(path);
-    }
-
-    private static void CheckSize(string path, TabularOptions options)
+    internal static void CheckSize(string path, TabularOptions options)
     {
         var info = new FileInfo(path);
         if (!info.Exists)

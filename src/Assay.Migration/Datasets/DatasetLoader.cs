@@ -8,7 +8,7 @@ namespace Assay.Migration.Datasets;
 /// <summary>
 /// Reads a study's dataset from CSV (header row) or JSONL (one object per line), by the
 /// mapped columns. Errors name the file and the row or the columns found, and say what to do.
-/// With a <see cref="TextSpill"/>, a CSV is read row by row and each document and reference goes to
+/// With a <see cref="TextSpill"/>, the file (CSV or JSONL) is read row by row and each document and reference goes to
 /// the spill as it is read, so a dataset of 100,000 items is never held in memory as text.
 /// </summary>
 public static class DatasetLoader
@@ -48,11 +48,7 @@ public static class DatasetLoader
                 ReadCsv(path, columns, Add);
                 break;
             case ".jsonl" or ".ndjson":
-                foreach (var (row, document, reference) in ReadJsonl(path, columns))
-                {
-                    Add(row, document, reference);
-                }
-
+                ReadJsonl(path, columns, Add);
                 break;
             case var other:
                 throw new AssayException($"{path}: unsupported dataset format '{other}'; use a .csv file with a header row or a .jsonl file with one JSON object per line.");
@@ -85,18 +81,17 @@ public static class DatasetLoader
         RequireColumns(path, [.. shape.Header], columns, "columns");
     }
 
-    private static List<(int Row, string Document, string? Reference)> ReadJsonl(string path, DatasetColumns columns)
+    // Line by line: each object's texts are taken (and spilled) while its line is read, the line then dropped.
+    private static void ReadJsonl(string path, DatasetColumns columns, Action<int, string, string?> add)
     {
-        var rows = new List<(int, string, string?)>();
-        foreach (var line in JsonLines.Read(path, Strict).Lines)
+        var rows = 0;
+        JsonLines.ForEach(path, Strict, line =>
         {
             var root = line.Value;
             var names = root.EnumerateObject().Select(p => p.Name).ToArray();
             RequireColumns(path, names, columns, $"fields on line {line.Line}");
-            rows.Add((rows.Count + 1, AsText(root.GetProperty(columns.Document)), columns.Reference is not null && root.TryGetProperty(columns.Reference, out var r) ? AsText(r) : null));
-        }
-
-        return rows;
+            add(++rows, AsText(root.GetProperty(columns.Document)), columns.Reference is not null && root.TryGetProperty(columns.Reference, out var r) ? AsText(r) : null);
+        });
     }
 
     private static string AsText(JsonElement value) => value.ValueKind switch

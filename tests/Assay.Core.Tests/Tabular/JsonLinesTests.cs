@@ -42,4 +42,26 @@ public sealed class JsonLinesTests
             File.Delete(path);
         }
     }
+
+    [Fact]
+    public void ForEach_BomCrlfBlankLinesAndALineLongerThanABlock_EveryObjectWithItsLine()
+    {
+        var path = Path.GetTempFileName();
+        try
+        {
+            var long1 = new string('x', 200_000);
+            File.WriteAllBytes(path, [0xEF, 0xBB, 0xBF, .. System.Text.Encoding.UTF8.GetBytes($"{{\"a\":1}}\r\n\r\n{{\"a\":\"{long1}\"}}\n{{\"a\":\"é\"}}")]);
+            var seen = new List<(int Line, string Text)>();
+
+            var skipped = JsonLines.ForEach(path, null, l => seen.Add((l.Line, l.Value.GetProperty("a").ToString())));
+
+            Assert.Empty(skipped);
+            Assert.Equal([(1, "1"), (3, long1), (4, "é")], seen);
+            Assert.Equal(seen, JsonLines.Read(path).Lines.Select(l => (l.Line, l.Value.GetProperty("a").ToString())));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 }
