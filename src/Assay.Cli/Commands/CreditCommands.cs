@@ -245,6 +245,5 @@ internal static class CreditCommands
         }
     }
 
-
     private static string F(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }

@@ -44,7 +44,7 @@ public static class TabularReader
         var skipped = new List<SkippedRow>();
         var skip = options.BadRows == BadRows.Skip;
         // Parsed from the file as it streams; an error's position is found by reading it again (errors only).
-        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.SequentialScan);
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.SequentialScan);
         var reader = CsvReader.Create(stream, CsvReaderOptions.Default with
         {
             Separator = ',',
@@ -63,8 +63,7 @@ public static class TabularReader
 
                 skipped.Add(new SkippedRow((int)m.LineNumber, Describe(m.Reason)));
             },
-        }, leaveOpen: false);
-        using (stream)
+        }, leaveOpen: true);
         using (reader)
         {
             try

@@ -10,7 +10,8 @@ namespace Assay.Text;
 /// (filling a prompt, scoring, writing items.csv). Appends and reads are positional
 /// (<see cref="RandomAccess"/>), so any number of threads may use one spill at once.
 /// The file is unlinked as soon as it is open on Unix (deleted on close on Windows): it never
-/// outlives the process, however the process ends.
+/// outlives the process, however the process ends. A spill its owner never disposes (a study's
+/// items outlive the runner that made them) is closed by its handle's finalizer once unreachable.
 /// </summary>
 public sealed class TextSpill : IDisposable
 {

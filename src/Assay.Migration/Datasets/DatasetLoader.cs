@@ -67,13 +67,12 @@ public static class DatasetLoader
 
     private static void ReadCsv(string path, DatasetColumns columns, Action<int, string, string?> add)
     {
-        var checkedColumns = false;
+        // Checked at the first row, so a wrong mapping stops before any row is kept; and after, for a file of no rows.
         var shape = TabularReader.ForEachCsvRow(path, Strict, (table, r) =>
         {
-            if (!checkedColumns)
+            if (r.Row == 1)
             {
                 RequireColumns(path, [.. table.Header], columns, "columns");
-                checkedColumns = true;
             }
 
             add(r.Row, table.Text(r, columns.Document)!, columns.Reference is null ? null : table.Text(r, columns.Reference));

@@ -7,7 +7,7 @@ namespace Assay.Migration.Evaluation;
 /// One call's scores by metric name: a study has a handful of metrics, so two small arrays searched
 /// in order take a third of a dictionary's memory, which counts at 100,000 calls. Names compare ordinally.
 /// </summary>
-public sealed class ScoreSet : IReadOnlyDictionary<string, double?>
+internal sealed class ScoreSet : IReadOnlyDictionary<string, double?>
 {
     private string[] _keys = [];
     private double?[] _values = [];

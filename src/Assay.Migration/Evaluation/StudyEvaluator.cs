@@ -110,7 +110,7 @@ public static class StudyEvaluator
                 Record = r,
                 Row = items.TryGetValue(r.ItemId, out var it) ? it.Row : 0,
                 Scores = scores[r],
-                Reasons = reasons.TryGetValue(CallKey.Of(r), out var why) ? why : NoReasons,
+                Reasons = reasons.Count > 0 && reasons.TryGetValue(CallKey.Of(r), out var why) ? why : NoReasons,
             }).ToList(),
             Statistics = statistics,
             Comparisons = comparisons,

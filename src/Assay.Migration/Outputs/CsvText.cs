@@ -9,13 +9,6 @@ namespace Assay.Migration.Outputs;
 /// </summary>
 internal static class CsvText
 {
-    public static string Write((IEnumerable<string> Header, IEnumerable<IEnumerable<string?>> Rows) table)
-    {
-        using var text = new StringWriter(CultureInfo.InvariantCulture);
-        Write(text, table.Header, table.Rows);
-        return text.ToString();
-    }
-
     /// <summary>Streams the rows into a file (written atomically): a table of 100,000 rows never sits in memory whole.</summary>
     public static Task WriteFileAsync(string path, (IEnumerable<string> Header, IEnumerable<IEnumerable<string?>> Rows) table, CancellationToken cancellationToken) =>
         Task.Run(() => AtomicFile.Write(path, writer => Write(writer, table.Header, table.Rows)), cancellationToken);

@@ -10,8 +10,6 @@ namespace Assay.Migration.Outputs;
 /// </summary>
 internal static class ItemsCsv
 {
-    public static string Write(StudyResults r) => CsvText.Write(Table(r));
-
     /// <summary>The header and the rows, made as they are read (streamed to the file by <see cref="CsvText.WriteFileAsync"/>).</summary>
     public static (IEnumerable<string> Header, IEnumerable<IEnumerable<string?>> Rows) Table(StudyResults r)
     {

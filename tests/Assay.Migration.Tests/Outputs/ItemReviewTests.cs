@@ -56,14 +56,13 @@ public sealed class ItemReviewTests
 
         var report = ReportHtml.Build(big).ToHtml();
         var page = ItemReviewHtml.Page(big).ToHtml();
-        var csv = ItemsCsv.Write(big);
 
         Assert.Equal(ItemReview.ReportLimit, CountRows(report));
         Assert.Contains("The first 500 of 620 items", report, StringComparison.Ordinal);
         Assert.Equal(620, CountRows(page));
         Assert.Contains("data-page-size=\"100\"", page, StringComparison.Ordinal);
         var path = Path.Combine(Path.GetTempPath(), "assay-items-" + Guid.NewGuid().ToString("N") + ".csv");
-        File.WriteAllText(path, csv);
+        await CsvText.WriteFileAsync(path, ItemsCsv.Table(big), CancellationToken.None);
         try
         {
             Assert.Equal(620, Assay.Tabular.TabularReader.ReadCsv(path).Rows.Count);

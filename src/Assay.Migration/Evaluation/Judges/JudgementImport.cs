@@ -35,7 +35,8 @@ public static class JudgementImport
     {
         var byPrompt = ok.GroupBy(r => r.Prompt, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         var byItem = ok.GroupBy(r => r.ItemId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
-        var documents = items.Values.Where(i => !string.IsNullOrWhiteSpace(i.Document)).OrderByDescending(i => i.Document.Length).ToList();
+        // Each document read once (a spilled one is read from disk), longest first, for the prompts that match no call.
+        var documents = items.Values.Select(i => (Item: i, Text: i.Document)).Where(d => !string.IsNullOrWhiteSpace(d.Text)).OrderByDescending(d => d.Text.Length).ToList();
         var keys = new SortedSet<string>(StringComparer.Ordinal);
         var unmatched = new List<string>();
         foreach (var result in imported)
@@ -76,10 +77,10 @@ public static class JudgementImport
     }
 
     // The longest document the prompt contains ("Report 1" is inside "Report 10"); none when two of that length are.
-    private static StudyItem? DocumentIn(string prompt, List<StudyItem> byLengthDescending)
+    private static StudyItem? DocumentIn(string prompt, List<(StudyItem Item, string Text)> byLengthDescending)
     {
-        var found = byLengthDescending.Where(i => prompt.Contains(i.Document, StringComparison.Ordinal)).Take(2).ToList();
-        return found.Count == 0 || (found.Count == 2 && found[1].Document.Length == found[0].Document.Length && found[1].Document != found[0].Document) ? null : found[0];
+        var found = byLengthDescending.Where(d => prompt.Contains(d.Text, StringComparison.Ordinal)).Take(2).ToList();
+        return found.Count == 0 || (found.Count == 2 && found[1].Text.Length == found[0].Text.Length && found[1].Text != found[0].Text) ? null : found[0].Item;
     }
 
     // "bedrock:amazon.nova-lite-v1:0" is named by itself, by "amazon.nova-lite-v1:0", by an ARN ending in "/amazon.nova-lite-v1:0", or by its label.

@@ -3,10 +3,10 @@ using Assay.Text;
 
 namespace Assay.Migration.Tests.Runs;
 
-public sealed class SpilledTextTests
+public sealed class StudyItemTests
 {
     [Fact]
-    public void StudyItemKeptIn_DocumentAndReferenceReadBack_OtherFieldsKept()
+    public void KeptIn_DocumentAndReferenceReadBack_OtherFieldsKept()
     {
         using var spill = TextSpill.Create();
         var item = new StudyItem { ItemId = "abc", Row = 7, Document = "Pump 3 tripped — reset at 04:10.", Reference = "Pump reset.", Split = "dev", Paired = false };
@@ -22,7 +22,7 @@ public sealed class SpilledTextTests
     }
 
     [Fact]
-    public void StudyItemKeptIn_NoReference_StaysNullAndSpillsOnlyTheDocument()
+    public void KeptIn_NoReference_StaysNullAndSpillsOnlyTheDocument()
     {
         using var spill = TextSpill.Create();
 
@@ -33,18 +33,15 @@ public sealed class SpilledTextTests
     }
 
     [Fact]
-    public void GenerationRecordKeptIn_AnswerReadBack_FailedCallUnchanged()
+    public void KeptIn_BlankReference_NotSpilledAndNoReference()
     {
         using var spill = TextSpill.Create();
-        var ok = new GenerationRecord { Model = "cand", ModelId = "m", ItemId = "a", Prompt = "p", Response = "The pump was reset." };
-        var failed = ok with { Response = null, Error = "throttled" };
 
-        var keptOk = ok.KeptIn(spill);
-        var keptFailed = failed.KeptIn(spill);
+        var kept = new StudyItem { ItemId = "a", Row = 1, Document = "doc", Reference = "  " }.KeptIn(spill);
 
-        Assert.Equal("The pump was reset.", keptOk.Response);
-        Assert.True(keptOk.HasResponse);
-        Assert.Same(failed, keptFailed);
-        Assert.False(keptFailed.HasResponse);
+        Assert.False(kept.HasReference);
+        Assert.Equal("  ", kept.Reference);
+        Assert.Equal(3, spill.Bytes);
+        Assert.True(new StudyItem { ItemId = "b", Row = 2, Document = "d", Reference = "r" }.KeptIn(spill).HasReference);
     }
 }
